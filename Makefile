@@ -1,0 +1,31 @@
+PYTHON := .venv/bin/python
+STAMP := .venv/.installed
+
+.PHONY: venv lint test simulate clean distclean
+
+venv: $(STAMP)
+
+# Reinstall only when a requirements file changes.
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PYTHON) || python3 -m venv .venv
+	$(PYTHON) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+lint: venv
+	.venv/bin/ruff check .
+
+# Exit code 5 (no tests collected) is not a failure.
+test: venv lint
+	@if [ -z "$$REDIS_URL" ]; then scripts/ensure_redis.sh; fi
+	$(PYTHON) -m pytest -q || [ $$? -eq 5 ]
+
+simulate: venv
+	$(PYTHON) manage.py simulate $(ARGS)
+
+clean:
+	rm -rf .pytest_cache .ruff_cache .hypothesis staticfiles
+	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean
+	-test -f .run/redis.pid && kill $$(cat .run/redis.pid)
+	rm -rf .venv .run

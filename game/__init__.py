@@ -1,0 +1,1 @@
+# Keep this file free of imports: game.engine must import without Django configured.

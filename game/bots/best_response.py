@@ -1,0 +1,142 @@
+"""The myopic best-response player.
+
+It predicts every other city's sheet for this round from that city's sheet last round,
+then tries candidate sheets for itself against them with the engine itself
+(`quick_points`) and keeps the one with most points, then the highest composite, then
+the lowest spending — so a contribution or bid that changes nothing is dropped, and a
+joint project fails only when paying into it does not pay.
+
+Prediction (documented in docs/rules.md):
+- contributions: the other city pays the same share of its fair share as it paid, over
+  all its joint projects, last round;
+- bids: the other city bids the same price per unit of project value as its highest
+  bid last round, on every project;
+- report inflation: as last round.
+In the first round there is no last round: the bot assumes every other city plays the
+`fair_share` sheet (pays its fair shares, bids the reserve on one project). That start
+is optimistic on purpose: a joint project that then fails, fails because paying into
+it is not worth it to its members, not because nobody tried.
+
+Audits: the bot does not know the seed, so a sheet with inflation is scored twice —
+as if audited and as if not — and the two are weighed by the audit probability.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from game.bots.base import BotView, checked, cooperation_rate, fit_to_budget
+from game.bots.simple import FairShare
+from game.engine import Rules, Sheet, quick_points
+
+PASSES = 2
+
+
+def _predict(view: BotView) -> dict[str, Sheet]:
+    if not view.history:
+        opener = FairShare()
+        return {
+            c.id: opener.choose(dataclasses.replace(view, city_id=c.id))
+            for c in view.province.cities
+            if c.id != view.city_id
+        }
+    last = view.history[-1]
+    predicted: dict[str, Sheet] = {}
+    for city in view.province.cities:
+        if city.id == view.city_id:
+            continue
+        before = last.sheets.get(city.id)
+        rate = cooperation_rate(last, view.province, city.id)
+        if rate is None:
+            rate = 1.0
+        price = 0.0
+        if before is not None:
+            values = {p.id: p.value for p in last.offer.industrial}
+            price = max((b / values[k] for k, b in before.bids.items() if values.get(k)), default=0.0)
+        contributions = {
+            p.id: int(round(rate * view.fair_share(p, city.id)))
+            for p in view.offer.joint
+            if city.id in p.members
+        }
+        bids = {p.id: int(round(price * p.value)) for p in view.offer.industrial}
+        bids = {k: v for k, v in bids.items() if v > 0}
+        budget = view.state.city(city.id).budget
+        contributions = fit_to_budget(contributions, budget)
+        bids = fit_to_budget(bids, budget - sum(contributions.values()))
+        predicted[city.id] = Sheet(city.id, bids, contributions, before.inflation_pct if before else 0)
+    return predicted
+
+
+def _options(view: BotView, predicted: dict[str, Sheet]) -> list[tuple[str, str, list[int]]]:
+    dims: list[tuple[str, str, list[int]]] = []
+    for p in view.my_joint():
+        others = sum(s.contributions.get(p.id, 0) for c, s in predicted.items() if c in p.members)
+        need = max(p.threshold - others, 0)
+        # Paying less than the fair share because others are predicted to overpay is
+        # left out: predictions are rough, and shaving a few units would let a project
+        # fail by a rounding error rather than by a choice.
+        fair = view.fair_share(p)
+        options = [0, fair] + ([need] if need > fair else [])
+        dims.append(("c", p.id, [o for o in options if o <= view.budget]))
+    for p in view.offer.industrial:
+        rival = max((s.bids.get(p.id, 0) for s in predicted.values()), default=0)
+        beat = max(p.reserve, rival + 1, 1)
+        if beat <= view.budget:
+            dims.append(("b", p.id, [0, beat]))
+    if view.rules.reporting:
+        dims.append(("i", "", [0, 50]))
+    return dims
+
+
+class BestResponse:
+    name = "best_response"
+
+    def choose(self, view: BotView) -> Sheet:
+        predicted = _predict(view)
+        dims = _options(view, predicted)
+        p = view.rules.audit_probability
+        rules_clean = dataclasses.replace(view.rules, audit_probability=0.0)
+        rules_audited = dataclasses.replace(view.rules, audit_probability=1.0)
+        me = view.city_id
+        position = [c.id for c in view.province.cities].index(me)
+
+        def evaluate(sheet: Sheet) -> tuple[float, float, int]:
+            sheets = {**predicted, me: sheet}
+
+            def run(rules: Rules) -> tuple[float, float]:
+                pts, comp, _ = quick_points(view.province, view.state, rules, view.offer, sheets)
+                return pts[position], comp[position]
+
+            if sheet.inflation_pct and 0 < p < 1:
+                a, b = run(rules_clean), run(rules_audited)
+                pts, comp = (1 - p) * a[0] + p * b[0], (1 - p) * a[1] + p * b[1]
+            else:
+                pts, comp = run(view.rules)
+            return (round(pts, 9), round(comp, 9), -sheet.spend())
+
+        choice = {key: 0 for _, key, _ in dims}
+        sheet = self._sheet(view, dims, choice)
+        best = evaluate(sheet)
+        for _ in range(PASSES):
+            improved = False
+            for _kind, key, options in dims:
+                for option in options:
+                    if option == choice[key]:
+                        continue
+                    trial = {**choice, key: option}
+                    candidate = self._sheet(view, dims, trial)
+                    if candidate.spend() > view.budget:
+                        continue
+                    score = evaluate(candidate)
+                    if score > best:
+                        best, choice, sheet, improved = score, trial, candidate, True
+            if not improved:
+                break
+        return checked(view, sheet)
+
+    @staticmethod
+    def _sheet(view: BotView, dims: list[tuple[str, str, list[int]]], choice: dict[str, int]) -> Sheet:
+        bids = {k: choice[k] for kind, k, _ in dims if kind == "b" and choice[k] > 0}
+        contributions = {k: choice[k] for kind, k, _ in dims if kind == "c" and choice[k] > 0}
+        inflation = choice.get("", 0) if view.rules.reporting else 0
+        return Sheet(view.city_id, bids, contributions, inflation)

@@ -1,0 +1,124 @@
+"""Small typed readers for untrusted YAML: each problem is recorded with the file and
+the path inside it (`projects[3].members[1]: unknown city 'taiyuan2'`), never raised as
+a traceback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MISSING = object()
+
+
+class Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{self.source}: {path}: {message}" if path else f"{self.source}: {message}")
+
+    def get(self, obj: Any, key: str, path: str, default: Any = _MISSING) -> Any:
+        where = f"{path}.{key}" if path else key
+        if not isinstance(obj, dict):
+            return None if default is _MISSING else default
+        if key not in obj:
+            if default is _MISSING:
+                self.fail(where, "missing")
+                return None
+            return default
+        return obj[key]
+
+    def mapping(self, obj: Any, key: str, path: str, default: Any = _MISSING) -> dict:
+        value = self.get(obj, key, path, default)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(_join(path, key), f"must be a mapping, got {_kind(value)}")
+            return {}
+        return value
+
+    def seq(self, obj: Any, key: str, path: str, default: Any = _MISSING, min_len: int = 0) -> list:
+        value = self.get(obj, key, path, default)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(_join(path, key), f"must be a list, got {_kind(value)}")
+            return []
+        if len(value) < min_len:
+            self.fail(_join(path, key), f"needs at least {min_len} entries, has {len(value)}")
+        return value
+
+    def text(self, obj: Any, key: str, path: str, default: Any = _MISSING) -> str:
+        value = self.get(obj, key, path, default)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.fail(_join(path, key), f"must be non-empty text, got {_kind(value)}")
+            return ""
+        return value
+
+    def number(
+        self,
+        obj: Any,
+        key: str,
+        path: str,
+        default: Any = _MISSING,
+        *,
+        lo: float | None = None,
+        hi: float | None = None,
+        whole: bool = False,
+    ) -> float:
+        value = self.get(obj, key, path, default)
+        where = _join(path, key)
+        if value is None and default is _MISSING:
+            return 0
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.fail(where, f"must be a {'whole ' if whole else ''}number, got {_kind(value)}")
+            return 0
+        if whole and not (isinstance(value, int) or float(value).is_integer()):
+            self.fail(where, f"must be a whole number, got {value}")
+            return 0
+        if lo is not None and value < lo:
+            self.fail(where, f"must be at least {lo}, got {value}")
+        if hi is not None and value > hi:
+            self.fail(where, f"must be at most {hi}, got {value}")
+        return int(value) if whole else float(value)
+
+    def flag(self, obj: Any, key: str, path: str, default: bool) -> bool:
+        value = self.get(obj, key, path, default)
+        if not isinstance(value, bool):
+            self.fail(_join(path, key), f"must be true or false, got {_kind(value)}")
+            return default
+        return value
+
+    def choice(self, obj: Any, key: str, path: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
+        value = self.get(obj, key, path, default)
+        if value not in options:
+            self.fail(_join(path, key), f"must be one of {', '.join(options)}, got {value!r}")
+            return options[0]
+        return value
+
+    def names(self, obj: Any, key: str, path: str) -> tuple[str, str]:
+        value = self.mapping(obj, key, path)
+        where = _join(path, key)
+        return self.text(value, "zh", where), self.text(value, "en", where)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
