@@ -38,3 +38,81 @@ def play(
         history.append(RoundRecord(offer, sheets, result))
         state = result.next_state
     return history
+
+
+def parse_mix(text: str, city_ids: Sequence[str]) -> list[str]:
+    """`best_response` (every seat) or `best_response:8,fair_share:3` (seats in the
+    scenario's city order) → one strategy name per city."""
+    from game.bots.registry import STRATEGIES
+
+    parts = [p.strip() for p in str(text).split(",") if p.strip()]
+    if not parts:
+        raise ValueError("no strategy given")
+    names: list[str] = []
+    for part in parts:
+        name, _, count = part.partition(":")
+        name = name.strip()
+        if name not in STRATEGIES:
+            raise ValueError(f"unknown strategy '{name}' (known: {', '.join(STRATEGIES)})")
+        if not count:
+            if len(parts) > 1:
+                raise ValueError(f"'{part}': give a number of seats for each strategy in a mix")
+            return [name] * len(city_ids)
+        if not count.strip().isdigit() or int(count) < 1:
+            raise ValueError(f"'{part}': the number of seats must be a whole number ≥ 1")
+        names += [name] * int(count)
+    if len(names) != len(city_ids):
+        raise ValueError(f"the mix fills {len(names)} seats but the scenario has {len(city_ids)} cities")
+    return names
+
+
+def summarise(history: Sequence[RoundRecord], rule_names: Sequence[str]) -> dict:
+    """Per-round figures and final standings as plain data (JSON-ready)."""
+    standings: dict[str, float] = {}
+    rounds = []
+    for record, rules_name in zip(history, rule_names, strict=False):
+        result = record.result
+        for c in result.cities:
+            standings[c.city_id] = standings.get(c.city_id, 0.0) + c.points.total
+        leader = max(standings, key=lambda k: (standings[k], k))
+        t = result.totals
+        rounds.append(
+            {
+                "round": result.round_no,
+                "rules": rules_name,
+                "joint_completed": t.joint_completed,
+                "joint_offered": t.joint_offered,
+                "completion_rate": round(t.completion_rate, 6),
+                "welfare": round(t.welfare, 6),
+                "gdp_gain": round(t.gdp_gain, 6),
+                "bid_spending": round(t.bid_spending, 6),
+                "bid_waste": round(t.bid_waste, 6),
+                "leader": leader,
+                "cities": [
+                    {
+                        "city": c.city_id,
+                        "rank": c.rank,
+                        "points": round(c.points.total, 6),
+                        "composite": round(c.composite, 6),
+                        "gdp_gain": round(c.gdp_gain.total, 6),
+                        "won": list(c.won),
+                        "contributions": dict(c.contributions),
+                        "inflation_pct": c.inflation_pct,
+                        "caught": c.caught,
+                        "indicators": {k: round(v, 6) for k, v in c.indicators.items()},
+                    }
+                    for c in result.cities
+                ],
+            }
+        )
+    offered = sum(r["joint_offered"] for r in rounds)
+    return {
+        "rounds": rounds,
+        "completion_rate": round(sum(r["joint_completed"] for r in rounds) / offered, 6) if offered else 0.0,
+        "welfare": round(sum(r["welfare"] for r in rounds), 6),
+        "bid_spending": round(sum(r["bid_spending"] for r in rounds), 6),
+        "standings": [
+            {"city": k, "points": round(v, 6)}
+            for k, v in sorted(standings.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+    }
