@@ -163,3 +163,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# The sweeper closes rounds whose deadline task was lost (worker restart, broker flush).
+CELERY_BEAT_SCHEDULE = {
+    "sweep-overdue-rounds": {"task": "game.tasks.sweep_overdue_rounds", "schedule": env_int("SWEEP_SECONDS", 5)},
+}
+CELERY_TASK_IGNORE_RESULT = True
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"

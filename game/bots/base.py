@@ -25,11 +25,12 @@ from game.engine import (
 
 @dataclass(frozen=True, slots=True)
 class RoundRecord:
-    """One past round as a bot remembers it: the offer, every sheet and the result."""
+    """One past round as a bot remembers it: the offer, every sheet and (in simulation)
+    the result; no strategy needs the result, so the live game leaves it out."""
 
     offer: RoundOffer
     sheets: Mapping[str, Sheet]
-    result: RoundResult
+    result: RoundResult | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,6 +254,7 @@ def _joint(
 ) -> None:
     """Steps 3 and 4: threshold public goods, accounting rules, delay, compensation."""
     base = {c.id: c.base_budget for c in province.cities}
+    to_compensate: list[tuple[JointProject, dict[str, int]]] = []
     for project in offer.joint:
         contrib = {m: w.contrib[idx[m]].get(project.id, 0) for m in project.members}
         total = sum(contrib.values())
@@ -277,7 +278,7 @@ def _joint(
                 pays_in = due
             _pay(w, idx, project, gdp_shares, fiscal_shares, point_shares, due, pays_in)
             if rules.compensation_rate > 0:
-                _compensate(w, idx, project, contrib, base, rules.compensation_rate)
+                to_compensate.append((project, contrib))
         else:
             for m, c in contrib.items():
                 if rules.refund_failed:
@@ -297,6 +298,10 @@ def _joint(
                 point_shares=MappingProxyType(point_shares),
             )
         )
+    # Compensation comes out of what is left once every project's contributions are
+    # booked, so a payment for one project never spends money owed to a later one.
+    for project, contrib in to_compensate:
+        _compensate(w, idx, project, contrib, base, rules.compensation_rate)
 
 
 def _pay(

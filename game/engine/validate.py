@@ -181,6 +181,10 @@ def _to_int(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        digits = text[1:] if text.startswith("-") else text
+        # isdecimal, not isdigit: int() rejects digits such as "²" that isdigit accepts.
+        if digits.isdecimal():
+            return int(text)
     return None

@@ -123,10 +123,10 @@ def _scenario(r: Reader, data: dict, presets: dict[str, Preset]) -> Scenario:
     name_zh, name_en = r.names(data, "name", "")
     desc = r.mapping(data, "description", "", {})
     local_return = r.number(data, "local_return", "", 0.5, lo=0, hi=2)
-    cities = _cities(r, r.seq(data, "cities", "", min_len=2))
+    cities, sound = _cities(r, r.seq(data, "cities", "", min_len=2))
     province = Province(tuple(cities), local_return)
     ids = {c.id for c in cities}
-    offers = _rounds(r, r.seq(data, "rounds", "", min_len=1), ids, province)
+    offers = _rounds(r, r.seq(data, "rounds", "", min_len=1), ids, sound, province)
     own = _presets(r, r.mapping(data, "presets", "", {}), "presets")
     all_presets = {**presets, **own}
     schedule = r.text(data, "default_schedule", "", "growth_tournament:1")
@@ -148,9 +148,11 @@ def _scenario(r: Reader, data: dict, presets: dict[str, Preset]) -> Scenario:
     )
 
 
-def _cities(r: Reader, items: list) -> list[City]:
+def _cities(r: Reader, items: list) -> tuple[list[City], set[str]]:
+    """The cities, and the ids of those whose budget was read without a problem."""
     cities: list[City] = []
     seen: set[str] = set()
+    sound: set[str] = set()
     raw_neighbours: list[tuple[str, list]] = []
     for n, item in enumerate(items):
         path = f"cities[{n}]"
@@ -160,14 +162,22 @@ def _cities(r: Reader, items: list) -> list[City]:
         cid = r.text(item, "id", path)
         if cid and not _ID.match(cid):
             r.fail(f"{path}.id", f"must be lower-case letters, digits, '-' or '_', got {cid!r}")
-        if cid in seen:
+        duplicate = bool(cid) and cid in seen
+        if duplicate:
             r.fail(f"{path}.id", f"duplicate city id {cid!r}")
         seen.add(cid)
         zh, en = r.names(item, "name", path)
         regions = r.seq(item, "regions", path, [])
         neighbours = r.seq(item, "neighbours", path, [])
         raw_neighbours.append((path, neighbours))
+        gdp = r.number(item, "gdp", path, lo=0.001)
+        before = len(r.problems)
+        base_budget = int(r.number(item, "base_budget", path, whole=True, lo=1, hi=100000))
         powers = r.mapping(item, "powers", path, {})
+        bid_discount = r.number(powers, "bid_discount", f"{path}.powers", 0.0, lo=0, hi=0.9)
+        extra_budget = int(r.number(powers, "extra_budget", f"{path}.powers", 0, whole=True, lo=0))
+        if cid and not duplicate and len(r.problems) == before:
+            sound.add(cid)
         cities.append(
             City(
                 id=cid,
@@ -175,26 +185,23 @@ def _cities(r: Reader, items: list) -> list[City]:
                 name_en=en,
                 regions=tuple(str(x) for x in regions),
                 neighbours=tuple(str(x) for x in neighbours),
-                gdp=r.number(item, "gdp", path, lo=0.001),
-                base_budget=int(r.number(item, "base_budget", path, whole=True, lo=1, hi=100000)),
-                powers=Powers(
-                    bid_discount=r.number(powers, "bid_discount", f"{path}.powers", 0.0, lo=0, hi=0.9),
-                    extra_budget=int(r.number(powers, "extra_budget", f"{path}.powers", 0, whole=True, lo=0)),
-                ),
+                gdp=gdp,
+                base_budget=base_budget,
+                powers=Powers(bid_discount=bid_discount, extra_budget=extra_budget),
             )
         )
     for city, (path, neighbours) in zip(cities, raw_neighbours, strict=True):
         for k, nb in enumerate(neighbours):
-            if nb not in seen:
+            if not isinstance(nb, str) or nb not in seen:
                 r.fail(f"{path}.neighbours[{k}]", f"unknown city {nb!r}")
             elif nb == city.id:
                 r.fail(f"{path}.neighbours[{k}]", "a city cannot neighbour itself")
             elif city.id not in next(c.neighbours for c in cities if c.id == nb):
                 r.fail(f"{path}.neighbours[{k}]", f"{nb!r} does not list {city.id!r} back as a neighbour")
-    return cities
+    return cities, sound
 
 
-def _rounds(r: Reader, items: list, ids: set[str], province: Province) -> list[RoundOffer]:
+def _rounds(r: Reader, items: list, ids: set[str], sound: set[str], province: Province) -> list[RoundOffer]:
     offers: list[RoundOffer] = []
     project_ids: set[str] = set()
     for n, item in enumerate(items):
@@ -205,6 +212,9 @@ def _rounds(r: Reader, items: list, ids: set[str], province: Province) -> list[R
         industrial = []
         for k, p in enumerate(r.seq(item, "industrial", path, [])):
             ppath = f"{path}.industrial[{k}]"
+            if not isinstance(p, dict):
+                r.fail(ppath, "must be a mapping")
+                continue
             pid = _project_id(r, p, ppath, project_ids)
             zh, en = r.names(p, "name", ppath)
             industrial.append(
@@ -218,14 +228,20 @@ def _rounds(r: Reader, items: list, ids: set[str], province: Province) -> list[R
                     name_en=en,
                 )
             )
-        joint = [
-            _joint(r, p, f"{path}.joint[{k}]", ids, project_ids)
-            for k, p in enumerate(r.seq(item, "joint", path, []))
-        ]
-        offer = RoundOffer(tuple(industrial), tuple(j for j in joint if j is not None))
-        if not r.problems:
-            _check_affordable(r, offer, province, path)
-        offers.append(offer)
+        joint: list[JointProject] = []
+        # (index in the file, project) for projects read cleanly whose members' budgets are sound:
+        # only those can be checked for affordability without a KeyError or a misleading message.
+        checkable: list[tuple[int, JointProject]] = []
+        for k, p in enumerate(r.seq(item, "joint", path, [])):
+            before = len(r.problems)
+            project = _joint(r, p, f"{path}.joint[{k}]", ids, project_ids)
+            if project is None:
+                continue
+            joint.append(project)
+            if len(r.problems) == before and set(project.members) <= sound:
+                checkable.append((k, project))
+        _check_affordable(r, checkable, province, path)
+        offers.append(RoundOffer(tuple(industrial), tuple(joint)))
     return offers
 
 
@@ -233,7 +249,7 @@ def _project_id(r: Reader, p: Any, path: str, seen: set[str]) -> str:
     pid = r.text(p, "id", path)
     if pid and not _ID.match(pid):
         r.fail(f"{path}.id", f"must be lower-case letters, digits, '-' or '_', got {pid!r}")
-    if pid in seen:
+    if pid and pid in seen:
         r.fail(f"{path}.id", f"duplicate project id {pid!r}")
     seen.add(pid)
     return pid
@@ -248,7 +264,7 @@ def _joint(r: Reader, p: Any, path: str, ids: set[str], seen: set[str]) -> Joint
     kind = r.choice(p, "type", path, JOINT_TYPES)
     members = r.seq(p, "members", path, min_len=2)
     for k, m in enumerate(members):
-        if m not in ids:
+        if not isinstance(m, str) or m not in ids:
             r.fail(f"{path}.members[{k}]", f"unknown city {m!r}")
         elif members.index(m) != k:
             r.fail(f"{path}.members[{k}]", f"{m!r} is listed twice")
@@ -274,21 +290,27 @@ def _joint(r: Reader, p: Any, path: str, ids: set[str], seen: set[str]) -> Joint
     )
 
 
-def _check_affordable(r: Reader, offer: RoundOffer, province: Province, path: str) -> None:
+def _budget(province: Province, city_id: str) -> int:
+    """What the city has to spend in round 1: base budget plus any extra-budget power."""
+    city = province.city(city_id)
+    return city.base_budget + city.powers.extra_budget
+
+
+def _check_affordable(r: Reader, projects: list[tuple[int, JointProject]], prov: Province, path: str) -> None:
     """DESIGN §5 calibration: no host can meet T alone, and every city can afford its fair
     shares of all of the round's joint projects it is in."""
     owed: dict[str, float] = {}
-    for k, p in enumerate(offer.joint):
-        if HOST_MARGIN * province.city(p.host).base_budget > p.threshold:
+    for k, p in projects:
+        if HOST_MARGIN * _budget(prov, p.host) > p.threshold:
             r.fail(
                 f"{path}.joint[{k}].threshold",
-                f"{p.threshold} is less than {HOST_MARGIN} × the host {p.host!r}'s base budget: "
+                f"{p.threshold} is less than {HOST_MARGIN} × the host {p.host!r}'s budget: "
                 "the host could soon build it alone",
             )
-        for m, share in fair_shares(p, province).items():
+        for m, share in fair_shares(p, prov).items():
             owed[m] = owed.get(m, 0.0) + share
     for city_id, total in owed.items():
-        budget = province.city(city_id).base_budget
+        budget = _budget(prov, city_id)
         if total > budget:
             r.fail(
                 f"{path}.joint",
@@ -372,12 +394,12 @@ def parse_schedule(text: str, presets: dict[str, Preset], rounds: int) -> list[s
         raise ValueError("the rule schedule is empty")
     out: list[str] = []
     for part in parts:
-        name, _, count = part.partition(":")
+        name, colon, count = part.partition(":")
         name = name.strip()
         if name not in presets:
             raise ValueError(f"unknown rules '{name}' (known: {', '.join(sorted(presets))})")
-        if count:
-            if not count.strip().isdigit() or int(count) < 1:
+        if colon:
+            if not re.fullmatch(r"[0-9]+", count.strip()) or int(count) < 1:
                 raise ValueError(f"'{part}': the number of rounds must be a whole number ≥ 1")
             out += [name] * int(count)
         else:

@@ -26,6 +26,10 @@ class Reader:
                 self.fail(where, "missing")
                 return None
             return default
+        if obj[key] is None and default is _MISSING:
+            # `gdp:` with nothing after it: the typed readers take None as "already reported".
+            self.fail(where, "is empty")
+            return None
         return obj[key]
 
     def mapping(self, obj: Any, key: str, path: str, default: Any = _MISSING) -> dict:

@@ -1,0 +1,200 @@
+"""Websocket consumers: parse, check identity, call a service, send what it returns.
+
+No game rules here and no state on `self` beyond identity. Group messages arrive as
+pre-encoded JSON (`relay`) and are forwarded verbatim; `control` messages ask this
+socket to close so the client reconnects with fresh groups (after a move or removal).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from game.models import GameSession, Participant
+from game.services import broadcast, selectors
+from game.services.errors import GameError
+from game.services.rounds import sheet_save
+
+MAX_MESSAGE_BYTES = 16 * 1024
+CLOSE_FORBIDDEN = 4003
+CLOSE_RECONNECT = 4000
+
+
+def session_key(code: str) -> str:
+    return f"participant:{code.upper()}"
+
+
+class BaseConsumer(AsyncWebsocketConsumer):
+    groups_joined: list[str]
+
+    async def relay(self, event: dict[str, Any]) -> None:
+        await self.send(text_data=event["text"])
+
+    async def control(self, event: dict[str, Any]) -> None:
+        await self.send(text_data=json.dumps({"type": event.get("action", "reconnect")}))
+        await self.close(code=CLOSE_RECONNECT)
+
+    async def join_groups(self, names: list[str]) -> None:
+        self.groups_joined = names
+        for name in names:
+            await self.channel_layer.group_add(name, self.channel_name)
+
+    async def disconnect(self, code: int) -> None:
+        for name in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(name, self.channel_name)
+
+    async def send_json(self, payload: dict[str, Any]) -> None:
+        await self.send(text_data=broadcast.encode(payload))
+
+    async def error(self, code: str, message: str, **extra: Any) -> None:
+        await self.send_json({"type": "error", "code": code, "message": message, **extra})
+
+    def language(self) -> str:
+        session = self.scope.get("session")
+        lang = session.get("django_language") if session else None
+        return lang or translation.get_language() or "zh-hans"
+
+    async def parse(self, text_data: str | None, bytes_data: bytes | None) -> dict[str, Any] | None:
+        """The message as a dict with a string `type`, or None after answering with an error."""
+        with translation.override(self.language()):
+            if bytes_data is not None or text_data is None:
+                await self.error("bad_message", _("Messages must be JSON text."))
+                return None
+            if len(text_data.encode()) > MAX_MESSAGE_BYTES:
+                await self.error("too_large", _("That message is too large."))
+                return None
+            try:
+                message = json.loads(text_data)
+            except ValueError:
+                await self.error("bad_json", _("That message is not valid JSON."))
+                return None
+            if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+                await self.error("bad_message", _("A message must be an object with a type."))
+                return None
+            return message
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        message = await self.parse(text_data, bytes_data)
+        if message is None:
+            return
+        kind = message["type"]
+        if kind == "ping":
+            await self.send_json({"type": "pong", "id": message.get("id")})
+        elif kind == "snapshot":
+            await self.send_json(await self.snapshot())  # type: ignore[attr-defined]
+        else:
+            await self.handle(kind, message)
+
+    async def handle(self, kind: str, message: dict[str, Any]) -> None:
+        with translation.override(self.language()):
+            await self.error("unknown_type", _("Unknown message type “%(type)s”.") % {"type": kind[:40]})
+
+
+class StudentConsumer(BaseConsumer):
+    """ws/play/<code>/ — identity is the participant token kept in the browser's session."""
+
+    participant_id: int | None = None
+
+    @database_sync_to_async
+    def _identify(self, code: str) -> tuple[Participant | None, list[str]]:
+        session = self.scope.get("session")
+        token = session.get(session_key(code)) if session else None
+        if not token:
+            return None, []
+        participant = (
+            Participant.objects.select_related("seat__province", "session")
+            .filter(token=token, session__code=code.upper(), removed=False)
+            .first()
+        )
+        if participant is None:
+            return None, []
+        groups = [broadcast.participant_group(participant.id)]
+        if participant.seat is not None:
+            groups += [broadcast.province_group(participant.seat.province_id),
+                       broadcast.seat_group(participant.seat_id)]
+        return participant, groups
+
+    async def connect(self) -> None:
+        participant, groups = await self._identify(self.scope["url_route"]["kwargs"]["code"])
+        if participant is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.participant_id = participant.id
+        await self.accept()
+        await self.join_groups(groups)
+        await self.send_json(await self.snapshot())
+
+    @database_sync_to_async
+    def snapshot(self) -> dict[str, Any]:
+        participant = Participant.objects.select_related("seat__province", "session").get(pk=self.participant_id)
+        with translation.override(self.language()):
+            return selectors.student_snapshot(participant)
+
+    @database_sync_to_async
+    def _save(self, message: dict[str, Any]) -> dict[str, Any]:
+        with translation.override(self.language()):
+            participant = Participant.objects.get(pk=self.participant_id)
+            round_number = message.get("round")
+            if round_number is not None and (isinstance(round_number, bool) or not isinstance(round_number, int)):
+                return GameError("bad_message", _("“round” must be a round number.")).as_message()
+            try:
+                saved = sheet_save(participant=participant, round_number=round_number, data=message.get("sheet"))
+            except GameError as exc:
+                return exc.as_message()
+            return {"type": "saved", "round": saved.round.number, "version": saved.version,
+                    "saved_at": saved.saved_at.isoformat(), "data": saved.data}
+
+    async def handle(self, kind: str, message: dict[str, Any]) -> None:
+        if kind == "sheet.save":
+            reply = await self._save(message)
+            reply["request_id"] = message.get("request_id")
+            await self.send_json(reply)
+        else:
+            await super().handle(kind, message)
+
+
+class _InstructorOwned(BaseConsumer):
+    """Sockets of the instructor panel and projector: the logged-in owner only."""
+
+    session_id: int | None = None
+    group_name = staticmethod(broadcast.instructor_group)
+
+    @database_sync_to_async
+    def _owned(self, session_id: int) -> bool:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            return False
+        return GameSession.objects.filter(pk=session_id, instructor_id=user.id).exists()
+
+    async def connect(self) -> None:
+        session_id = self.scope["url_route"]["kwargs"]["session_id"]
+        if not await self._owned(session_id):
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.session_id = session_id
+        await self.accept()
+        await self.join_groups([self.group_name(session_id)])
+        await self.send_json(await self.snapshot())
+
+
+class InstructorConsumer(_InstructorOwned):
+    """ws/instructor/<session_id>/ — every sheet, the roster, all provinces."""
+
+    @database_sync_to_async
+    def snapshot(self) -> dict[str, Any]:
+        return selectors.instructor_snapshot(GameSession.objects.get(pk=self.session_id))
+
+
+class ProjectorConsumer(_InstructorOwned):
+    """ws/projector/<session_id>/ — public information only."""
+
+    group_name = staticmethod(broadcast.projector_group)
+
+    @database_sync_to_async
+    def snapshot(self) -> dict[str, Any]:
+        return selectors.projector_snapshot(GameSession.objects.get(pk=self.session_id))

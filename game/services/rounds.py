@@ -1,0 +1,287 @@
+"""Rounds: open, extend, close (idempotent), score; saving sheets; rules between rounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from game.engine import InvalidRound, parse_sheet, score_round, validate_sheet
+from game.engine.serialize import rules_from_data, to_data
+from game.models import GameSession, Participant, ProvinceResult, Round, Seat, SeatResult, Sheet, SheetRevision
+from game.scenarios.loader import rules_from_data as rules_from_untrusted
+from game.scenarios.schema import Reader
+from game.services import broadcast
+from game.services.errors import GameError, SheetRefused, forbidden
+from game.services.problems import translate
+from game.services.selectors import (
+    instructor_snapshot,
+    projector_snapshot,
+    province_public,
+    scenario_for,
+    state_before,
+)
+from game.services.sessions import _rules_version, check_owner, log
+
+MAX_EXTENSION = 3600
+
+
+def _announce_all(session: GameSession) -> None:
+    broadcast.send_on_commit(broadcast.instructor_group(session.id), lambda: instructor_snapshot(session))
+    broadcast.send_on_commit(broadcast.projector_group(session.id), lambda: projector_snapshot(session))
+    for province in session.provinces.all():
+        broadcast.send_on_commit(
+            broadcast.province_group(province.id), lambda p=province: {"type": "province", **province_public(p)}
+        )
+
+
+def _schedule_close(round_id: int, deadline: dt.datetime) -> None:
+    from game.tasks import close_round_due
+
+    transaction.on_commit(lambda: close_round_due.apply_async((round_id, deadline.isoformat()), eta=deadline))
+
+
+def _locked_round(session: GameSession, number: int | None = None) -> Round | None:
+    rounds = Round.objects.select_for_update().filter(session=session)
+    if number is not None:
+        return rounds.filter(number=number).first()
+    return rounds.order_by("-number").first()
+
+
+@transaction.atomic
+def round_open(*, session: GameSession, user) -> Round:
+    check_owner(session, user)
+    session = GameSession.objects.select_for_update().get(pk=session.pk)
+    if session.status == GameSession.Status.ENDED:
+        raise GameError("ended", _("This game has ended."))
+    rnd = _locked_round(session)
+    if rnd is None or rnd.status != Round.Status.DRAFT:
+        raise GameError("no_draft", _("There is no round waiting to be opened."))
+    if not session.provinces.exists():
+        raise GameError("empty", _("Nobody has joined yet."))
+    now = timezone.now()
+    rnd.status = Round.Status.OPEN
+    rnd.opened_at = now
+    rnd.deadline = now + dt.timedelta(seconds=session.round_seconds)
+    rnd.save(update_fields=["status", "opened_at", "deadline"])
+    if session.status == GameSession.Status.LOBBY:
+        session.status = GameSession.Status.RUNNING
+        session.save(update_fields=["status"])
+    log(session, "round_opened", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat(),
+        rules_version=rnd.rules.version)
+    _schedule_close(rnd.id, rnd.deadline)
+    from game.tasks import bots_play
+
+    transaction.on_commit(lambda: bots_play.delay(rnd.id))
+    _announce_all(session)
+    return rnd
+
+
+@transaction.atomic
+def round_extend(*, session: GameSession, user, seconds: int = 60) -> Round:
+    check_owner(session, user)
+    if not 1 <= seconds <= MAX_EXTENSION:
+        raise GameError("bad_extension", _("An extension is between 1 second and 60 minutes."))
+    rnd = _locked_round(session)
+    if rnd is None or rnd.status != Round.Status.OPEN:
+        raise GameError("not_open", _("No round is open."))
+    rnd.deadline = max(rnd.deadline, timezone.now()) + dt.timedelta(seconds=seconds)
+    rnd.save(update_fields=["deadline"])
+    log(session, "round_extended", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat())
+    _schedule_close(rnd.id, rnd.deadline)  # the task scheduled for the old deadline becomes a no-op
+    _announce_all(session)
+    return rnd
+
+
+def round_close(*, round_id: int, actor: str, expected_deadline: str | None = None) -> bool:
+    """Close an open round; a no-op (False) when it is not open, or when called for a
+    deadline that has since been extended. Safe to run twice or concurrently."""
+    with transaction.atomic():
+        rnd = Round.objects.select_for_update().select_related("session").filter(pk=round_id).first()
+        if rnd is None or rnd.status != Round.Status.OPEN:
+            return False
+        if expected_deadline is not None:
+            if rnd.deadline.isoformat() != expected_deadline or rnd.deadline > timezone.now():
+                return False
+        rnd.status = Round.Status.CLOSED
+        rnd.closed_at = timezone.now()
+        rnd.save(update_fields=["status", "closed_at"])
+        log(rnd.session, "round_closed", actor, round=rnd.number)
+        from game.tasks import score_round_task
+
+        transaction.on_commit(lambda: score_round_task.delay(rnd.id))
+        _announce_all(rnd.session)
+    return True
+
+
+def round_close_now(*, session: GameSession, user) -> bool:
+    check_owner(session, user)
+    rnd = session.rounds.filter(status=Round.Status.OPEN).first()
+    if rnd is None:
+        raise GameError("not_open", _("No round is open."))
+    return round_close(round_id=rnd.id, actor=user.get_username())
+
+
+def close_overdue(grace_seconds: float = 2.0) -> int:
+    """The sweeper: close every open round whose deadline passed (its task was lost)."""
+    cutoff = timezone.now() - dt.timedelta(seconds=grace_seconds)
+    closed = 0
+    for round_id in Round.objects.filter(status=Round.Status.OPEN, deadline__lt=cutoff).values_list("id", flat=True):
+        closed += round_close(round_id=round_id, actor="sweeper")
+    return closed
+
+
+@transaction.atomic
+def round_score(*, round_id: int) -> bool:
+    """Score every province of a closed round with the engine and publish. Idempotent."""
+    rnd = Round.objects.select_for_update().select_related("session", "rules").filter(pk=round_id).first()
+    if rnd is None or rnd.status != Round.Status.CLOSED:
+        return False
+    session = rnd.session
+    scenario = scenario_for(session)
+    rules = rules_from_data(rnd.rules.rules)
+    offer = scenario.offers[rnd.number - 1]
+    for province in session.provinces.all():
+        state = state_before(province, rnd.number, session)
+        seats = {s.id: s for s in province.seats.all()}
+        sheets = {}
+        for saved in rnd.sheets.filter(seat__province=province):
+            city_id = seats[saved.seat_id].city_id
+            sheet, problems = parse_sheet(city_id, saved.data)
+            if sheet is not None and not validate_sheet(
+                sheet, city=scenario.province.city(city_id), state=state.city(city_id), offer=offer, rules=rules
+            ):
+                sheets[city_id] = sheet
+        seed = session.seed * 1000 + province.number
+        try:
+            result = score_round(scenario.province, state, rules, offer, sheets, seed=seed)
+        except InvalidRound as exc:  # pragma: no cover - sheets were validated above
+            raise GameError("scoring_failed", str(exc)) from exc
+        data = to_data(result)
+        ProvinceResult.objects.create(
+            round=rnd, province=province, state_after=data.pop("next_state"),
+            data={k: v for k, v in data.items() if k != "cities"},
+        )
+        by_city = {s.city_id: s for s in seats.values()}
+        SeatResult.objects.bulk_create(
+            SeatResult(round=rnd, seat=by_city[c["city_id"]], rank=c["rank"], points=_points(c),
+                       composite=c["composite"], data=c)
+            for c in data["cities"]
+        )
+    rnd.status = Round.Status.SCORED
+    rnd.scored_at = timezone.now()
+    rnd.save(update_fields=["status", "scored_at"])
+    log(session, "round_scored", "engine", round=rnd.number)
+    if rnd.number < session.total_rounds and session.status != GameSession.Status.ENDED:
+        preset = session.schedule[rnd.number] if rnd.number < len(session.schedule) else rnd.rules.preset
+        rules_next = rnd.rules if preset == rnd.rules.preset else _rules_version(session, preset, rnd.rules)
+        Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next)
+    _announce_all(session)
+    return True
+
+
+def _points(city: dict[str, Any]) -> float:
+    p = city["points"]
+    return (p["rank_prize"] + p["collaboration_reward"] - p["breach_penalty"] - p["task_penalty"]
+            - p["audit_penalty"])
+
+
+def _seat_for(participant: Participant) -> Seat:
+    if participant.removed or participant.seat_id is None:
+        raise GameError("no_seat", _("You do not have a seat in this game."))
+    return participant.seat
+
+
+def sheet_save(*, participant: Participant | None, seat: Seat | None = None, round_number: int | None,
+               data: Any, by_bot: bool = False) -> Sheet:
+    """Validate and store a seat's sheet for the open round; the last save counts.
+    Refusals change nothing and say every reason (DESIGN §4)."""
+    with transaction.atomic():
+        if participant is not None:
+            participant = Participant.objects.select_related("seat__province__session").get(pk=participant.pk)
+            seat = _seat_for(participant)
+        assert seat is not None
+        session = seat.province.session
+        rnd = Round.objects.select_for_update().filter(session=session, status=Round.Status.OPEN).first()
+        if rnd is None or (round_number is not None and rnd.number != round_number):
+            raise GameError("round_not_open", _("This round is not open for decisions."))
+        if rnd.deadline <= timezone.now():
+            raise GameError("round_not_open", _("Time is up: this round no longer accepts decisions."))
+        if seat.bot_strategy and not by_bot:
+            raise forbidden()
+        scenario = scenario_for(session)
+        rules = rules_from_data(rnd.rules.rules)
+        sheet, problems = parse_sheet(seat.city_id, data)
+        if sheet is not None:
+            state = state_before(seat.province, rnd.number, session)
+            problems = validate_sheet(sheet, city=scenario.province.city(seat.city_id),
+                                      state=state.city(seat.city_id), offer=scenario.offers[rnd.number - 1],
+                                      rules=rules)
+        if problems:
+            raise SheetRefused(translate(problems))
+        stored = {"bids": dict(sheet.bids), "contributions": dict(sheet.contributions),
+                  "inflation_pct": sheet.inflation_pct}
+        now = timezone.now()
+        saved = Sheet.objects.select_for_update().filter(round=rnd, seat=seat).first()
+        first_save = saved is None
+        if saved is None:
+            saved = Sheet.objects.create(round=rnd, seat=seat, data=stored, saved_by=participant, saved_at=now)
+        else:
+            saved.data, saved.saved_by, saved.saved_at = stored, participant, now
+            saved.version += 1
+            saved.save(update_fields=["data", "saved_by", "saved_at", "version"])
+        SheetRevision.objects.create(sheet=saved, version=saved.version, data=stored, saved_by=participant,
+                                     by_bot=by_bot, saved_at=now)
+        _announce_sheet(session, rnd, seat, saved, first_save)
+        all_in = session.auto_close and not Seat.objects.filter(province__session=session).exclude(
+            sheets__round=rnd).exists()
+    if all_in:
+        round_close(round_id=rnd.id, actor="all submitted")
+    return saved
+
+
+def _announce_sheet(session: GameSession, rnd: Round, seat: Seat, saved: Sheet, first_save: bool) -> None:
+    sheet_payload = {"type": "sheet", "seat": seat.id, "round": rnd.number, "data": saved.data,
+                     "version": saved.version, "saved_at": saved.saved_at.isoformat(),
+                     "saved_by": saved.saved_by.display_name if saved.saved_by else None}
+    broadcast.send_on_commit(broadcast.seat_group(seat.id), sheet_payload)
+    broadcast.send_on_commit(broadcast.instructor_group(session.id), sheet_payload)
+    if first_save:
+        submitted = {"type": "submitted", "province": seat.province_id, "seat": seat.id, "round": rnd.number}
+        broadcast.send_on_commit(broadcast.province_group(seat.province_id), submitted)
+        broadcast.send_on_commit(broadcast.projector_group(session.id), submitted)
+
+
+@transaction.atomic
+def rules_set(*, session: GameSession, user, preset: str | None = None, params: dict | None = None) -> Round:
+    """Set the rules of the next (draft) round: a preset, or any parameters edited."""
+    check_owner(session, user)
+    rnd = Round.objects.select_for_update().filter(session=session, status=Round.Status.DRAFT).first()
+    if rnd is None:
+        raise GameError("no_draft", _("Rules can only change between rounds."))
+    scenario = scenario_for(session)
+    if preset:
+        if preset not in scenario.presets:
+            raise GameError("bad_preset", _("Unknown rule preset “%(name)s”.") % {"name": preset})
+        data = to_data(scenario.presets[preset].rules)
+    else:
+        base = dict(rnd.rules.rules)
+        merged = {**base, **(params or {})}
+        if "weights" in (params or {}):
+            merged["weights"] = {**base.get("weights", {}), **params["weights"]}
+        reader = Reader("rules")
+        rules = rules_from_untrusted(reader, merged, "rules")
+        if reader.problems:
+            raise GameError("bad_rules", "; ".join(p.removeprefix("rules: ") for p in reader.problems))
+        data = to_data(rules)
+        preset = ""
+    previous = session.rounds.filter(number=rnd.number - 1).select_related("rules").first()
+    rnd.rules = _rules_version(session, preset, previous.rules if previous else None, rules=data)
+    rnd.save(update_fields=["rules"])
+    log(session, "rules_set", user.get_username(), round=rnd.number, version=rnd.rules.version,
+        changes=rnd.rules.changes)
+    _announce_all(session)
+    return rnd

@@ -1,0 +1,304 @@
+"""Sessions, seating and the roster: create, join, rename, move, remove, bots, end."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from game.bots import STRATEGIES
+from game.engine.serialize import to_data
+from game.models import Event, GameSession, Participant, Province, Round, RulesVersion, Seat
+from game.models.session import new_code
+from game.scenarios import ScenarioError, parse_schedule
+from game.services import broadcast
+from game.services.errors import GameError, forbidden, not_found
+from game.services.scenarios import get_scenario
+
+MAX_NAME = 40
+
+
+def log(session: GameSession, kind: str, actor: str = "", **data: Any) -> None:
+    Event.objects.create(session=session, kind=kind, actor=actor, data=data)
+
+
+def check_owner(session: GameSession, user) -> None:
+    if not user.is_authenticated or session.instructor_id != user.id:
+        raise forbidden()
+
+
+@transaction.atomic
+def session_create(
+    *,
+    instructor,
+    title: str,
+    scenario_id: str,
+    total_rounds: int,
+    round_seconds: int,
+    schedule: str,
+    students_per_seat: int = 1,
+    fill_with_bots: bool = True,
+    bot_strategy: str = "best_response",
+    auto_close: bool = True,
+    max_provinces: int = 12,
+) -> GameSession:
+    try:
+        scenario = get_scenario(scenario_id)
+    except ScenarioError:
+        raise GameError("bad_scenario", _("Unknown scenario “%(id)s”.") % {"id": scenario_id}) from None
+    if not 1 <= total_rounds <= scenario.max_rounds:
+        raise GameError("bad_rounds", _("The number of rounds must be between 1 and %(max)s.")
+                        % {"max": scenario.max_rounds})
+    if not 30 <= round_seconds <= 3600:
+        raise GameError("bad_round_length", _("A round lasts between 30 seconds and 60 minutes."))
+    if not 1 <= students_per_seat <= 3:
+        raise GameError("bad_team_size", _("A seat holds 1 to 3 students."))
+    if bot_strategy not in STRATEGIES:
+        raise GameError("bad_strategy", _("Unknown bot strategy “%(name)s”.") % {"name": bot_strategy})
+    if not 1 <= max_provinces <= 50:
+        raise GameError("bad_provinces", _("A session holds 1 to 50 provinces."))
+    try:
+        plan = parse_schedule(schedule, scenario.presets, total_rounds)
+    except ValueError as exc:
+        raise GameError("bad_schedule", _("The rule schedule is not valid: %(reason)s") % {"reason": exc}) from None
+    title = (title or "").strip()[:120] or scenario.name_en
+    for _attempt in range(20):
+        try:
+            with transaction.atomic():
+                session = GameSession.objects.create(
+                    instructor=instructor, title=title, code=new_code(), scenario_id=scenario.id,
+                    total_rounds=total_rounds, round_seconds=round_seconds, schedule=plan,
+                    students_per_seat=students_per_seat, fill_with_bots=fill_with_bots, bot_strategy=bot_strategy,
+                    auto_close=auto_close, max_provinces=max_provinces, seed=secrets.randbelow(2**31),
+                )
+            break
+        except IntegrityError:  # join code collision: draw another
+            continue
+    else:  # pragma: no cover
+        raise GameError("no_code", _("Could not draw a free join code; try again."))
+    first = _rules_version(session, plan[0], previous=None)
+    Round.objects.create(session=session, number=1, rules=first)
+    log(session, "session_created", instructor.get_username(), scenario=scenario.id, schedule=plan)
+    return session
+
+
+def _rules_version(session: GameSession, preset: str, previous: RulesVersion | None,
+                   rules: dict | None = None) -> RulesVersion:
+    data = rules if rules is not None else to_data(get_scenario(session.scenario_id).presets[preset].rules)
+    if previous is not None and previous.rules == data:
+        return previous
+    number = (previous.version + 1) if previous else 1
+    last = session.rules_versions.order_by("-version").first()
+    if last is not None:
+        number = last.version + 1
+    return RulesVersion.objects.create(
+        session=session, version=number, preset=preset, rules=data, changes=rules_diff(previous, data)
+    )
+
+
+def rules_diff(previous: RulesVersion | None, new: dict) -> list[dict[str, Any]]:
+    if previous is None:
+        return []
+    old = previous.rules
+    changes = []
+    for key in sorted(set(old) | set(new)):
+        if key == "weights":
+            for w in sorted(set(old.get("weights", {})) | set(new.get("weights", {}))):
+                a, b = old.get("weights", {}).get(w), new.get("weights", {}).get(w)
+                if a != b:
+                    changes.append({"param": f"weights.{w}", "old": a, "new": b})
+        elif old.get(key) != new.get(key):
+            changes.append({"param": key, "old": old.get(key), "new": new.get(key)})
+    return changes
+
+
+def _normalise_name(name: str) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise GameError("bad_name", _("Please enter a display name."))
+    if len(name) > MAX_NAME:
+        raise GameError("bad_name", _("A display name has at most %(max)s characters.") % {"max": MAX_NAME})
+    return name
+
+
+def _seat_counts(session: GameSession) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for seat_id in Participant.objects.filter(session=session, removed=False, seat__isnull=False).values_list(
+        "seat_id", flat=True
+    ):
+        counts[seat_id] = counts.get(seat_id, 0) + 1
+    return counts
+
+
+def _new_province(session: GameSession) -> Province:
+    scenario = get_scenario(session.scenario_id)
+    number = (session.provinces.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    province = Province.objects.create(session=session, number=number)
+    Seat.objects.bulk_create(
+        Seat(province=province, city_id=c.id, position=n, bot_strategy=session.bot_strategy if session.fill_with_bots
+             else "")
+        for n, c in enumerate(scenario.province.cities)
+    )
+    return province
+
+
+def _free_seat(session: GameSession) -> Seat | None:
+    """Fill provinces in order: first one student per seat, then a second per seat, up to
+    the team size; open a new province when all are full (DESIGN §3)."""
+    counts = _seat_counts(session)
+    provinces = list(session.provinces.prefetch_related("seats"))
+    for province in provinces:
+        seats = list(province.seats.all())
+        for level in range(session.students_per_seat):
+            for seat in seats:
+                if counts.get(seat.id, 0) == level:
+                    return seat
+    if len(provinces) >= session.max_provinces:
+        return None
+    if session.status != GameSession.Status.LOBBY and provinces:
+        return None  # new provinces only before the game starts: they would miss rounds
+    return _new_province(session).seats.order_by("position").first()
+
+
+@transaction.atomic
+def participant_join(*, code: str, display_name: str) -> Participant:
+    code = (code or "").strip().upper()
+    session = GameSession.objects.select_for_update().filter(code=code).first()
+    if session is None:
+        raise GameError("bad_code", _("No game has the code “%(code)s”. Check it and try again.") % {"code": code})
+    if session.status == GameSession.Status.ENDED:
+        raise GameError("ended", _("This game has ended."))
+    name = _normalise_name(display_name)
+    seat = _free_seat(session)
+    if seat is None:
+        raise GameError("full", _("This game is full."))
+    if seat.bot_strategy:
+        Seat.objects.filter(pk=seat.pk).update(bot_strategy="")
+    participant = Participant.objects.create(session=session, seat=seat, display_name=name)
+    log(session, "joined", name, seat=seat.id, city=seat.city_id, province=seat.province.number)
+    _announce_roster(session, seat.province)
+    return participant
+
+
+def _announce_roster(session: GameSession, *provinces: Province) -> None:
+    from game.services.selectors import instructor_snapshot, projector_snapshot, province_public
+
+    broadcast.send_on_commit(broadcast.instructor_group(session.id), lambda: instructor_snapshot(session))
+    broadcast.send_on_commit(broadcast.projector_group(session.id), lambda: projector_snapshot(session))
+    for province in {p.id: p for p in provinces if p is not None}.values():
+        broadcast.send_on_commit(
+            broadcast.province_group(province.id), lambda p=province: {"type": "province", **province_public(p)}
+        )
+
+
+def _owned_participant(session: GameSession, participant_id: int) -> Participant:
+    participant = session.participants.select_related("seat__province").filter(pk=participant_id).first()
+    if participant is None:
+        raise not_found(_("That student"))
+    return participant
+
+
+@transaction.atomic
+def participant_rename(*, session: GameSession, user, participant_id: int, display_name: str) -> Participant:
+    check_owner(session, user)
+    participant = _owned_participant(session, participant_id)
+    old = participant.display_name
+    participant.display_name = _normalise_name(display_name)
+    participant.save(update_fields=["display_name"])
+    log(session, "renamed", user.get_username(), participant=participant.id, old=old, new=participant.display_name)
+    _announce_roster(session, participant.seat.province if participant.seat else None)
+    return participant
+
+
+@transaction.atomic
+def participant_move(*, session: GameSession, user, participant_id: int, seat_id: int) -> Participant:
+    check_owner(session, user)
+    participant = _owned_participant(session, participant_id)
+    seat = Seat.objects.select_related("province").filter(pk=seat_id, province__session=session).first()
+    if seat is None:
+        raise not_found(_("That seat"))
+    taken = Participant.objects.filter(seat=seat, removed=False).exclude(pk=participant.pk).count()
+    if taken >= session.students_per_seat:
+        raise GameError("seat_full", _("That seat already has %(n)s students.") % {"n": taken})
+    old_seat = participant.seat
+    participant.seat = seat
+    participant.removed = False
+    participant.save(update_fields=["seat", "removed"])
+    if seat.bot_strategy:
+        Seat.objects.filter(pk=seat.pk).update(bot_strategy="")
+    _refill_with_bot(session, old_seat)
+    log(session, "moved", user.get_username(), participant=participant.id,
+        old=old_seat.id if old_seat else None, new=seat.id)
+    _announce_roster(session, old_seat.province if old_seat else None, seat.province)
+    broadcast.send_control_on_commit(broadcast.participant_group(participant.id), "reconnect")
+    return participant
+
+
+def _refill_with_bot(session: GameSession, seat: Seat | None) -> None:
+    if seat is None or not session.fill_with_bots:
+        return
+    if not Participant.objects.filter(seat=seat, removed=False).exists():
+        Seat.objects.filter(pk=seat.pk).update(bot_strategy=session.bot_strategy)
+
+
+@transaction.atomic
+def participant_remove(*, session: GameSession, user, participant_id: int) -> Participant:
+    check_owner(session, user)
+    participant = _owned_participant(session, participant_id)
+    seat = participant.seat
+    participant.removed = True
+    participant.seat = None
+    participant.save(update_fields=["removed", "seat"])
+    _refill_with_bot(session, seat)
+    log(session, "removed", user.get_username(), participant=participant.id, name=participant.display_name)
+    _announce_roster(session, seat.province if seat else None)
+    broadcast.send_control_on_commit(broadcast.participant_group(participant.id), "removed")
+    return participant
+
+
+@transaction.atomic
+def seat_set_bot(*, session: GameSession, user, seat_id: int, strategy: str) -> Seat:
+    """Put a bot in an empty seat (strategy) or take it out (strategy "")."""
+    check_owner(session, user)
+    seat = Seat.objects.select_related("province").filter(pk=seat_id, province__session=session).first()
+    if seat is None:
+        raise not_found(_("That seat"))
+    if strategy and strategy not in STRATEGIES:
+        raise GameError("bad_strategy", _("Unknown bot strategy “%(name)s”.") % {"name": strategy})
+    if strategy and Participant.objects.filter(seat=seat, removed=False).exists():
+        raise GameError("seat_taken", _("Students sit in that seat; move them before adding a bot."))
+    seat.bot_strategy = strategy
+    seat.save(update_fields=["bot_strategy"])
+    log(session, "bot_set", user.get_username(), seat=seat.id, strategy=strategy)
+    _announce_roster(session, seat.province)
+    return seat
+
+
+@transaction.atomic
+def province_add(*, session: GameSession, user) -> Province:
+    check_owner(session, user)
+    if session.status != GameSession.Status.LOBBY:
+        raise GameError("started", _("Provinces can only be added before the first round."))
+    if session.provinces.count() >= session.max_provinces:
+        raise GameError("full", _("This game is full."))
+    province = _new_province(session)
+    _announce_roster(session, province)
+    return province
+
+
+@transaction.atomic
+def session_end(*, session: GameSession, user) -> GameSession:
+    check_owner(session, user)
+    session = GameSession.objects.select_for_update().get(pk=session.pk)
+    if session.status == GameSession.Status.ENDED:
+        return session
+    session.status = GameSession.Status.ENDED
+    session.ended_at = timezone.now()
+    session.save(update_fields=["status", "ended_at"])
+    session.rounds.filter(status=Round.Status.DRAFT).delete()
+    log(session, "session_ended", user.get_username())
+    _announce_roster(session, *session.provinces.all())
+    return session

@@ -1,0 +1,119 @@
+"""The instructor's panel: thin views over the session and round services."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from game.bots import STRATEGIES
+from game.forms import SessionForm
+from game.models import GameSession
+from game.services import rounds, sessions
+from game.services.errors import GameError
+from game.services.scenarios import get_scenario, scenario_choices
+from game.views.public import join_url
+
+
+def _own(request: HttpRequest, session_id: int) -> GameSession:
+    session = get_object_or_404(GameSession, pk=session_id)
+    if session.instructor_id != request.user.id:
+        raise Http404  # another instructor's session does not exist for you
+    return session
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form = SessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = sessions.session_create(instructor=request.user, **form.cleaned_data)
+        except GameError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("panel", session_id=session.id)
+    own = GameSession.objects.filter(instructor=request.user)
+    return render(request, "instructor/dashboard.html", {"form": form, "sessions": own},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def panel(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _own(request, session_id)
+    scenario = get_scenario(session.scenario_id)
+    return render(request, "instructor/panel.html", {
+        "session": session, "join_url": join_url(request, session.code), "strategies": list(STRATEGIES),
+        "presets": scenario.presets.values(), "scenarios": scenario_choices(),
+    })
+
+
+@login_required
+def projector(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = _own(request, session_id)
+    return render(request, "instructor/projector.html", {"session": session,
+                                                         "join_url": join_url(request, session.code)})
+
+
+def _int(request: HttpRequest, name: str) -> int:
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        raise GameError("bad_request", f"'{name}' must be a number") from None
+
+
+ACTIONS = {
+    "open": lambda r, s: rounds.round_open(session=s, user=r.user),
+    "extend": lambda r, s: rounds.round_extend(session=s, user=r.user, seconds=_int(r, "seconds")),
+    "close": lambda r, s: rounds.round_close_now(session=s, user=r.user),
+    "preset": lambda r, s: rounds.rules_set(session=s, user=r.user, preset=r.POST.get("preset", "")),
+    "rename": lambda r, s: sessions.participant_rename(session=s, user=r.user, participant_id=_int(r, "participant"),
+                                                       display_name=r.POST.get("name", "")),
+    "move": lambda r, s: sessions.participant_move(session=s, user=r.user, participant_id=_int(r, "participant"),
+                                                   seat_id=_int(r, "seat")),
+    "remove": lambda r, s: sessions.participant_remove(session=s, user=r.user, participant_id=_int(r, "participant")),
+    "bot": lambda r, s: sessions.seat_set_bot(session=s, user=r.user, seat_id=_int(r, "seat"),
+                                              strategy=r.POST.get("strategy", "")),
+    "add_province": lambda r, s: sessions.province_add(session=s, user=r.user),
+    "end": lambda r, s: sessions.session_end(session=s, user=r.user),
+}
+
+
+@login_required
+@require_POST
+def action(request: HttpRequest, session_id: int, name: str) -> HttpResponse:
+    """Every panel button posts here; answers JSON for fetch() and redirects for forms."""
+    session = _own(request, session_id)
+    handler = ACTIONS.get(name)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    try:
+        if handler is None:
+            raise GameError("unknown_action", f"unknown action '{name}'")
+        handler(request, session)
+    except GameError as exc:
+        if wants_json:
+            return JsonResponse(exc.as_message(), status=400)
+        return redirect("panel", session_id=session.id)
+    if wants_json:
+        return JsonResponse({"type": "ok", "action": name})
+    return redirect("panel", session_id=session.id)
+
+
+@login_required
+@require_POST
+def rules_edit(request: HttpRequest, session_id: int) -> HttpResponse:
+    """The rules editor posts JSON parameters for the next round."""
+    import json
+
+    session = _own(request, session_id)
+    try:
+        params = json.loads(request.body or b"{}")
+        if not isinstance(params, dict):
+            raise ValueError
+    except ValueError:
+        return JsonResponse({"type": "error", "code": "bad_json", "message": "JSON object expected"}, status=400)
+    try:
+        rnd = rounds.rules_set(session=session, user=request.user, params=params)
+    except GameError as exc:
+        return JsonResponse(exc.as_message(), status=400)
+    return JsonResponse({"type": "ok", "version": rnd.rules.version, "changes": rnd.rules.changes})

@@ -1,0 +1,66 @@
+"""Pages anyone may open: join, the rules, the join QR code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+import segno
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_http_methods
+
+from game.consumers import session_key
+from game.models import GameSession
+from game.services.errors import GameError
+from game.services.sessions import participant_join
+
+RULES_FILE = Path(settings.BASE_DIR) / "docs" / "rules.md"
+ZH_MARKER = "\n# Part 2"
+
+
+def join_url(request: HttpRequest, code: str) -> str:
+    return request.build_absolute_uri(reverse("join") + f"?code={code}")
+
+
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest) -> HttpResponse:
+    code = (request.POST.get("code") or request.GET.get("code") or "").strip().upper()[:12]
+    name = (request.POST.get("name") or "").strip()
+    error = None
+    if request.method == "POST":
+        try:
+            participant = participant_join(code=code, display_name=name)
+        except GameError as exc:
+            error = exc.message
+        else:
+            request.session[session_key(participant.session.code)] = participant.token
+            return redirect("play", code=participant.session.code)
+    elif code and request.session.get(session_key(code)):
+        return redirect("play", code=code)
+    return render(request, "play/join.html", {"code": code, "name": name, "error": error},
+                  status=400 if error else 200)
+
+
+@lru_cache(maxsize=4)
+def _rules_html(mtime: float, language: str) -> str:
+    text = RULES_FILE.read_text(encoding="utf-8")
+    english, _, chinese = text.partition(ZH_MARKER)
+    part = (ZH_MARKER.lstrip("\n") + chinese) if language.startswith("zh") and chinese else english
+    return markdown.markdown(part, extensions=["tables", "toc", "sane_lists"])
+
+
+def rules(request: HttpRequest) -> HttpResponse:
+    html = _rules_html(RULES_FILE.stat().st_mtime, translation.get_language() or "zh-hans")
+    return render(request, "rules.html", {"rules_html": html})
+
+
+def qr(request: HttpRequest, code: str) -> HttpResponse:
+    if not GameSession.objects.filter(code=code.upper()).exists():
+        return HttpResponse(status=404)
+    svg = segno.make(join_url(request, code.upper()), error="m").svg_inline(scale=8, border=2)
+    return HttpResponse(svg, content_type="image/svg+xml")

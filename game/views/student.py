@@ -1,0 +1,37 @@
+"""The student's page: the live game runs over the websocket; this serves the shell."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from game.consumers import session_key
+from game.models import Participant
+
+
+def _participant(request: HttpRequest, code: str) -> Participant | None:
+    token = request.session.get(session_key(code))
+    if not token:
+        return None
+    return Participant.objects.select_related("session", "seat__province").filter(
+        token=token, session__code=code.upper(), removed=False).first()
+
+
+def play(request: HttpRequest, code: str) -> HttpResponse:
+    participant = _participant(request, code)
+    if participant is None:
+        return redirect(reverse("join") + f"?code={code.upper()}")
+    rejoin = request.build_absolute_uri(reverse("rejoin", args=[participant.session.code, participant.token]))
+    return render(request, "play/play.html", {"participant": participant, "session": participant.session,
+                                              "rejoin_url": rejoin})
+
+
+def rejoin(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    """A personal link: opens the same seat on another device."""
+    participant = Participant.objects.filter(token=token, session__code=code.upper(), removed=False).first()
+    if participant is None:
+        return render(request, "play/join.html", {"code": code.upper(), "name": "",
+                                                  "error_code": "bad_link"}, status=404)
+    request.session[session_key(code)] = participant.token
+    return redirect("play", code=code.upper())

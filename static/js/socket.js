@@ -1,0 +1,119 @@
+/* A websocket that reconnects by itself with capped exponential back-off and jitter,
+   shows its state in every element with [data-connection], and hands each JSON message
+   to onMessage. On every (re)connect the server sends a full snapshot, so nothing is
+   lost while offline. */
+(function () {
+  "use strict";
+
+  function LiveSocket(path, onMessage) {
+    this.path = path;
+    this.onMessage = onMessage;
+    this.attempt = 0;
+    this.ws = null;
+    this.closedForGood = false;
+    this.pending = [];
+    this.connect();
+    var self = this;
+    window.addEventListener("online", function () { if (!self.isOpen()) { self.connect(); } });
+  }
+
+  LiveSocket.prototype.url = function () {
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    return scheme + window.location.host + this.path;
+  };
+
+  LiveSocket.prototype.isOpen = function () {
+    return this.ws && this.ws.readyState === WebSocket.OPEN;
+  };
+
+  LiveSocket.prototype.setState = function (state) {
+    var label = {
+      online: gettext("Connected"),
+      connecting: gettext("Connecting…"),
+      offline: gettext("Offline: reconnecting…"),
+      closed: gettext("Disconnected")
+    }[state];
+    document.querySelectorAll("[data-connection]").forEach(function (el) {
+      el.dataset.state = state;
+      el.setAttribute("title", label);
+      var text = el.querySelector(".connection-text");
+      if (text) { text.textContent = label; }
+    });
+    document.body.classList.toggle("is-offline", state !== "online");
+  };
+
+  LiveSocket.prototype.connect = function () {
+    var self = this;
+    if (this.closedForGood) { return; }
+    this.setState(this.attempt ? "offline" : "connecting");
+    var ws = new WebSocket(this.url());
+    this.ws = ws;
+    ws.onopen = function () {
+      self.attempt = 0;
+      self.setState("online");
+      var queued = self.pending.splice(0);
+      queued.forEach(function (m) { ws.send(m); });
+    };
+    ws.onmessage = function (event) {
+      var data;
+      try { data = JSON.parse(event.data); } catch (e) { return; }
+      self.onMessage(data);
+    };
+    ws.onclose = function (event) {
+      if (self.ws !== ws) { return; }
+      if (event.code === 4003) {  // not allowed: do not hammer the server
+        self.closedForGood = true;
+        self.setState("closed");
+        self.onMessage({ type: "forbidden" });
+        return;
+      }
+      self.attempt += 1;
+      self.setState("offline");
+      var delay = Math.min(10000, 300 * Math.pow(2, Math.min(self.attempt, 6)));
+      delay = delay / 2 + Math.random() * delay / 2;
+      setTimeout(function () { self.connect(); }, event.code === 4000 ? 50 : delay);
+    };
+  };
+
+  /* Sends now when connected; otherwise queues until the next connection. */
+  LiveSocket.prototype.send = function (message) {
+    var text = JSON.stringify(message);
+    if (this.isOpen()) { this.ws.send(text); } else { this.pending.push(text); }
+  };
+
+  window.LiveSocket = LiveSocket;
+
+  /* Shared helpers for the pages. */
+  window.PC = {
+    lang: function () { return (document.documentElement.lang || "zh-hans").indexOf("zh") === 0 ? "zh" : "en"; },
+    name: function (pair) { if (!pair) { return ""; } return pair[window.PC.lang()] || pair.en || pair.zh || ""; },
+    el: function (tag, attrs, children) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (k) {
+        if (k === "text") { node.textContent = attrs[k]; }
+        else if (k === "class") { node.className = attrs[k]; }
+        else if (k.indexOf("on") === 0) { node.addEventListener(k.slice(2), attrs[k]); }
+        else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) { node.setAttribute(k, attrs[k]); }
+      });
+      (children || []).forEach(function (c) {
+        if (c === null || c === undefined) { return; }
+        node.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+      });
+      return node;
+    },
+    fmt: function (n, digits) {
+      if (n === null || n === undefined || isNaN(n)) { return "–"; }
+      return Number(n).toLocaleString(document.documentElement.lang, { maximumFractionDigits: digits === undefined ? 1 : digits });
+    },
+    /* Seconds left until an ISO deadline, using the server's clock offset when known. */
+    secondsLeft: function (deadline, offsetMs) {
+      if (!deadline) { return null; }
+      return Math.max(0, Math.round((Date.parse(deadline) - (Date.now() + (offsetMs || 0))) / 1000));
+    },
+    clock: function (seconds) {
+      if (seconds === null) { return "–:–"; }
+      var m = Math.floor(seconds / 60), s = seconds % 60;
+      return m + ":" + (s < 10 ? "0" : "") + s;
+    }
+  };
+})();
