@@ -39,3 +39,42 @@ def join():
         return participant_join(code=session.code, display_name=name)
 
     return _join
+
+
+TEST_REDIS_DB = 9
+
+
+def test_redis_url() -> str:
+    """Tests use their own Redis database, so flushing it never touches a running game."""
+    import os
+
+    base = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    return base.rsplit("/", 1)[0] + f"/{TEST_REDIS_DB}" if base.count("/") >= 3 else base + f"/{TEST_REDIS_DB}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_redis():
+    from channels import layers
+    from django.conf import settings
+
+    from config.celery import app
+
+    import redis
+
+    url = test_redis_url()
+    redis.Redis.from_url(url).flushdb()  # stale tasks or group members from an earlier run
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                           "CONFIG": {"hosts": [url]}}}
+    layers.channel_layers.backends = {}
+    app.conf.broker_url = url
+    app.conf.result_backend = url
+    yield url
+
+
+@pytest.fixture
+async def channel_layer():
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+    yield layer
+    await layer.flush()

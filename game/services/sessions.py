@@ -19,6 +19,7 @@ from game.services.errors import GameError, forbidden, not_found
 from game.services.scenarios import get_scenario
 
 MAX_NAME = 40
+MIN_ROUND_SECONDS = 3
 
 
 def log(session: GameSession, kind: str, actor: str = "", **data: Any) -> None:
@@ -52,8 +53,10 @@ def session_create(
     if not 1 <= total_rounds <= scenario.max_rounds:
         raise GameError("bad_rounds", _("The number of rounds must be between 1 and %(max)s.")
                         % {"max": scenario.max_rounds})
-    if not 30 <= round_seconds <= 3600:
-        raise GameError("bad_round_length", _("A round lasts between 30 seconds and 60 minutes."))
+    # The form asks for at least 30 s; the service allows short rounds for demos and tests.
+    if not MIN_ROUND_SECONDS <= round_seconds <= 3600:
+        raise GameError("bad_round_length", _("A round lasts between %(min)s seconds and 60 minutes.")
+                        % {"min": MIN_ROUND_SECONDS})
     if not 1 <= students_per_seat <= 3:
         raise GameError("bad_team_size", _("A seat holds 1 to 3 students."))
     if bot_strategy not in STRATEGIES:

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from game.consumers import session_key
-from game.models import Participant
+from game.models import Participant, Round, SeatResult
+from game.services.selectors import scenario_for
 
 
 def _participant(request: HttpRequest, code: str) -> Participant | None:
@@ -24,7 +25,30 @@ def play(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(reverse("join") + f"?code={code.upper()}")
     rejoin = request.build_absolute_uri(reverse("rejoin", args=[participant.session.code, participant.token]))
     return render(request, "play/play.html", {"participant": participant, "session": participant.session,
-                                              "rejoin_url": rejoin})
+                                              "rejoin_url": rejoin, "play_data": _play_data(participant)})
+
+
+def _play_data(participant: Participant) -> dict:
+    """Static facts the page needs beside the live snapshot: every project's name (the
+    last result names projects by id only, and the offer is gone once a round is scored)
+    and this seat's points in each scored round (the snapshot has only the totals)."""
+    scenario = scenario_for(participant.session)
+    projects = {}
+    for number, offer in enumerate(scenario.offers, 1):
+        for p in offer.industrial:
+            projects[p.id] = {"round": number, "kind": "industrial", "name": {"zh": p.name_zh, "en": p.name_en},
+                              "sector": p.sector, "value": p.value, "reserve": p.reserve}
+        for j in offer.joint:
+            projects[j.id] = {"round": number, "kind": "joint", "name": {"zh": j.name_zh, "en": j.name_en},
+                              "type": j.type, "threshold": j.threshold, "host": j.host, "members": list(j.members)}
+    points = []
+    if participant.seat_id is not None:
+        points = [
+            {"round": r.round.number, "city": r.seat.city_id, "points": r.points, "rank": r.rank}
+            for r in SeatResult.objects.filter(seat_id=participant.seat_id, round__status=Round.Status.SCORED)
+            .select_related("round", "seat").order_by("round__number")
+        ]
+    return {"projects": projects, "points": points}
 
 
 def rejoin(request: HttpRequest, code: str, token: str) -> HttpResponse:

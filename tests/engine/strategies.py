@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from game.engine import (
@@ -17,9 +18,11 @@ from game.engine import (
     Province,
     ProvinceState,
     RoundOffer,
+    RoundResult,
     Rules,
     Sheet,
     Weights,
+    score_round,
 )
 from game.engine.types import ACCOUNTING_RULES, JOINT_TYPES
 from tests.engine.builders import ids, province
@@ -211,3 +214,17 @@ def rounds(draw) -> Round:
         tasks=tuple(tasks),
         seed=draw(st.integers(0, 2**32 - 1)),
     )
+
+
+# Shared settings for the property tests: enough examples to reach the corners, no deadline
+# (the first call pays for imports), and no example database written into the working tree.
+PROPERTY = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def score(r: Round) -> RoundResult:
+    return score_round(r.province, r.state, r.rules, r.offer, r.sheets, **r.kwargs())
