@@ -54,12 +54,11 @@ def test_redis_url() -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_redis():
+    import redis
     from channels import layers
     from django.conf import settings
 
     from config.celery import app
-
-    import redis
 
     url = test_redis_url()
     redis.Redis.from_url(url).flushdb()  # stale tasks or group members from an earlier run
