@@ -7,6 +7,7 @@ best-response bots in every seat, plus the robustness cases docs/rules.md report
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -14,6 +15,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.bots.calibration import PRESETS, headline  # noqa: E402
 from game.scenarios import load_scenario  # noqa: E402
+
+
+def with_delay(scenario, delay: int):
+    """The same scenario with every joint project paying out `delay` rounds late."""
+    offers = tuple(
+        dataclasses.replace(o, joint=tuple(dataclasses.replace(p, delay=delay) for p in o.joint))
+        for o in scenario.offers
+    )
+    return dataclasses.replace(scenario, offers=offers)
 
 
 def main() -> int:
@@ -38,8 +48,16 @@ def main() -> int:
             ("shanxi", "fair_share"),
             ("central-cluster", "best_response:3,random:2"),
         ]
-    for name, strategy in cases:
-        figures = headline(load_scenario(name), seeds=seeds, rounds=args.rounds, strategy=strategy)
+    if args.mixes:
+        cases += [("shanxi", "best_response", 2)]
+    for case in cases:
+        name, strategy, delay = (case + (None,))[:3]
+        scenario = load_scenario(name)
+        if delay is not None:
+            scenario = with_delay(scenario, delay)
+            strategy = f"{strategy}, every joint project delayed {delay} rounds"
+        figures = headline(scenario, seeds=seeds, rounds=args.rounds, strategy=strategy.split(",")[0]
+                           if delay is not None else strategy)
         cells = [f"{figures[p].completion:.2f} / {figures[p].welfare:.0f}" for p in PRESETS]
         ratio = figures["collaborative_contest"].welfare / figures["growth_tournament"].welfare
         print(f"| {name} | {strategy} | " + " | ".join(cells) + f" | {ratio:.2f} |")

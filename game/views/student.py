@@ -29,9 +29,11 @@ def play(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _play_data(participant: Participant) -> dict:
-    """Static facts the page needs beside the live snapshot: every project's name (the
-    last result names projects by id only, and the offer is gone once a round is scored)
-    and this seat's points in each scored round (the snapshot has only the totals)."""
+    """Facts the page needs beside the live snapshot: every project's name (the last
+    result names projects by id only, and the offer is gone once a round is scored),
+    this seat's points in each scored round (the snapshot has only the totals), and the
+    rules version of each round (to explain a scored round with *its* weights, and to
+    tell whether the rules really changed since the previous round)."""
     scenario = scenario_for(participant.session)
     projects = {}
     for number, offer in enumerate(scenario.offers, 1):
@@ -48,7 +50,12 @@ def _play_data(participant: Participant) -> dict:
             for r in SeatResult.objects.filter(seat_id=participant.seat_id, round__status=Round.Status.SCORED)
             .select_related("round", "seat").order_by("round__number")
         ]
-    return {"projects": projects, "points": points}
+    rounds = [
+        {"number": r.number, "status": r.status, "version": r.rules.version, "preset": r.rules.preset,
+         "params": r.rules.rules}
+        for r in participant.session.rounds.select_related("rules").order_by("number")
+    ]
+    return {"projects": projects, "points": points, "rounds": rounds}
 
 
 def rejoin(request: HttpRequest, code: str, token: str) -> HttpResponse:
