@@ -15,27 +15,17 @@ from game.models import GameSession, Participant, ProvinceResult, Round, Seat, S
 from game.scenarios.loader import rules_from_data as rules_from_untrusted
 from game.scenarios.schema import Reader
 from game.services import broadcast
+from game.services.announce import announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.problems import translate
-from game.services.selectors import (
-    instructor_snapshot,
-    projector_snapshot,
-    province_public,
-    scenario_for,
-    state_before,
-)
+from game.services.selectors import scenario_for, state_before
 from game.services.sessions import _rules_version, check_owner, log
 
 MAX_EXTENSION = 3600
 
 
 def _announce_all(session: GameSession) -> None:
-    broadcast.send_on_commit(broadcast.instructor_group(session.id), lambda: instructor_snapshot(session))
-    broadcast.send_on_commit(broadcast.projector_group(session.id), lambda: projector_snapshot(session))
-    for province in session.provinces.all():
-        broadcast.send_on_commit(
-            broadcast.province_group(province.id), lambda p=province: {"type": "province", **province_public(p)}
-        )
+    announce_session(session)
 
 
 def _schedule_close(round_id: int, deadline: dt.datetime) -> None:

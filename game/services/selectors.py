@@ -76,39 +76,7 @@ def offer_info(session: GameSession, rnd: Round, state: ProvinceState) -> dict[s
     return {"industrial": industrial, "joint": joint}
 
 
-def _cities(province: Province, rnd: Round | None, state: ProvinceState, session: GameSession) -> list[dict]:
-    scenario = scenario_for(session)
-    submitted: dict[int, str] = {}
-    if rnd is not None:
-        submitted = {s.seat_id: s.saved_at.isoformat() for s in rnd.sheets.filter(seat__province=province)}
-    states = {c.city_id: c for c in state.cities}
-    seats = list(province.seats.all())
-    people: dict[int, list[str]] = {}
-    for p in Participant.objects.filter(seat__province=province, removed=False).order_by("joined_at", "id"):
-        people.setdefault(p.seat_id, []).append(p.display_name)
-    out = []
-    for seat in seats:
-        city = scenario.province.city(seat.city_id)
-        st = states[seat.city_id]
-        out.append(
-            {
-                "seat": seat.id,
-                "city": seat.city_id,
-                "name": {"zh": city.name_zh, "en": city.name_en},
-                "regions": list(city.regions),
-                "neighbours": list(city.neighbours),
-                "bot": seat.bot_strategy or None,
-                "players": people.get(seat.id, []),
-                "submitted": seat.id in submitted,
-                "gdp": round(st.gdp, 2),
-                "budget": st.budget,
-                "hosted": sorted(st.hosted),
-            }
-        )
-    return out
-
-
-def _public_result(pr: ProvinceResult, seat_results: list[SeatResult], reveal: bool) -> dict[str, Any]:
+def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -> dict[str, Any]:
     data = pr.data
     industrial = []
     for p in data["industrial"]:
@@ -121,81 +89,111 @@ def _public_result(pr: ProvinceResult, seat_results: list[SeatResult], reveal: b
         "joint": data["joint"],
         "pledges": data.get("pledges", []),
         "totals": data["totals"],
-        "cities": [dict(r.data, seat=r.seat_id) for r in seat_results],
+        "cities": [dict(r["data"], seat=r["seat_id"]) for r in seat_results],
     }
 
 
-def _standings(province: Province) -> tuple[list[dict], list[dict]]:
-    """Cumulative points per city, and the per-round history of the province."""
-    results = list(
-        SeatResult.objects.filter(seat__province=province, round__status=Round.Status.SCORED)
-        .select_related("round", "seat")
-        .order_by("round__number", "rank")
-    )
+def _standings(rows: list[dict]) -> list[dict]:
+    """Cumulative points per city with the place before the last scored round."""
     totals: dict[str, float] = {}
+    before: dict[str, float] = {}
     last_rank: dict[str, int] = {}
-    for r in results:
-        totals[r.seat.city_id] = totals.get(r.seat.city_id, 0.0) + r.points
-        last_rank[r.seat.city_id] = r.rank
-    history = [
-        {"round": pr.round.number, **pr.data["totals"]}
-        for pr in ProvinceResult.objects.filter(province=province, round__status=Round.Status.SCORED)
-        .select_related("round")
-        .order_by("round__number")
-    ]
+    last = max((r["round__number"] for r in rows), default=0)
+    for r in rows:
+        city = r["seat__city_id"]
+        totals[city] = totals.get(city, 0.0) + r["points"]
+        if r["round__number"] < last:
+            before[city] = before.get(city, 0.0) + r["points"]
+        else:
+            last_rank[city] = r["rank"]
+    previous_order = [c for c, _ in sorted(before.items(), key=lambda kv: (-kv[1], kv[0]))]
     ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-    standings = []
-    previous_totals = _totals_before_last(results)
-    previous_order = [c for c, _ in sorted(previous_totals.items(), key=lambda kv: (-kv[1], kv[0]))]
-    for place, (city, points) in enumerate(ordered, 1):
-        before = previous_order.index(city) + 1 if city in previous_order else None
-        standings.append(
-            {"city": city, "points": round(points, 4), "place": place, "previous_place": before,
-             "last_rank": last_rank.get(city)}
-        )
-    return standings, history
+    return [
+        {"city": city, "points": round(points, 4), "place": place,
+         "previous_place": previous_order.index(city) + 1 if city in previous_order else None,
+         "last_rank": last_rank.get(city)}
+        for place, (city, points) in enumerate(ordered, 1)
+    ]
 
 
-def _totals_before_last(results: list[SeatResult]) -> dict[str, float]:
-    if not results:
-        return {}
-    last = max(r.round.number for r in results)
-    totals: dict[str, float] = {}
-    for r in results:
-        if r.round.number < last:
-            totals[r.seat.city_id] = totals.get(r.seat.city_id, 0.0) + r.points
-    return totals
+def province_payloads(session: GameSession, provinces: list[Province] | None = None) -> dict[int, dict[str, Any]]:
+    """The public view of each province, loaded with a fixed number of queries however
+    many provinces there are (this runs after every scoring, for every province)."""
+    provinces = provinces if provinces is not None else list(session.provinces.all())
+    ids = [p.id for p in provinces]
+    scenario = scenario_for(session)
+    rnd = current_round(session)
+    info = session_info(session)
+    rinfo = round_info(rnd, session)
+    seats: dict[int, list[Seat]] = {}
+    for seat in Seat.objects.filter(province_id__in=ids).order_by("position"):
+        seats.setdefault(seat.province_id, []).append(seat)
+    people: dict[int, list[str]] = {}
+    for seat_id, name in (Participant.objects.filter(seat__province_id__in=ids, removed=False)
+                          .order_by("joined_at", "id").values_list("seat_id", "display_name")):
+        people.setdefault(seat_id, []).append(name)
+    submitted = set(rnd.sheets.filter(seat__province_id__in=ids).values_list("seat_id", flat=True)) if rnd else set()
+    scored = list(ProvinceResult.objects.filter(province_id__in=ids, round__status=Round.Status.SCORED)
+                  .select_related("round__rules").order_by("round__number"))
+    rows = list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED)
+                .values("seat_id", "seat__city_id", "seat__province_id", "round__number", "rank", "points"))
+    last_no = max((pr.round.number for pr in scored), default=None)
+    last_rows: dict[int, list[dict]] = {}
+    if last_no is not None:
+        for r in (SeatResult.objects.filter(seat__province_id__in=ids, round__number=last_no, round__session=session)
+                  .order_by("rank", "seat_id").values("seat_id", "seat__province_id", "data")):
+            last_rows.setdefault(r["seat__province_id"], []).append(r)
+    round_no = rnd.number if rnd else 1
+    initial = initial_state(scenario.province, session.total_rounds)
+    out: dict[int, dict[str, Any]] = {}
+    for province in provinces:
+        mine = [pr for pr in scored if pr.province_id == province.id]
+        before = next((pr for pr in mine if pr.round.number == round_no - 1), None)
+        state = state_from_data(before.state_after) if before else initial
+        last = None
+        if mine:
+            pr = mine[-1]
+            last = _public_result(pr, last_rows.get(province.id, []),
+                                  bool(pr.round.rules.rules.get("reveal_losing_bids")))
+        out[province.id] = {
+            "session": info,
+            "province": {"id": province.id, "number": province.number},
+            "round": rinfo,
+            "cities": _cities(scenario, seats.get(province.id, []), state, people, submitted),
+            "offer": offer_info(session, rnd, state) if rnd and rnd.status in PLAYING else None,
+            "standings": _standings([r for r in rows if r["seat__province_id"] == province.id]),
+            "history": [{"round": pr.round.number, **pr.data["totals"]} for pr in mine],
+            "last_result": last,
+        }
+    return out
+
+
+def _cities(scenario: Scenario, seats: list[Seat], state: ProvinceState, people: dict[int, list[str]],
+            submitted: set[int]) -> list[dict]:
+    states = {c.city_id: c for c in state.cities}
+    out = []
+    for seat in seats:
+        city = scenario.province.city(seat.city_id)
+        st = states[seat.city_id]
+        out.append({
+            "seat": seat.id,
+            "city": seat.city_id,
+            "name": {"zh": city.name_zh, "en": city.name_en},
+            "regions": list(city.regions),
+            "neighbours": list(city.neighbours),
+            "bot": seat.bot_strategy or None,
+            "players": people.get(seat.id, []),
+            "submitted": seat.id in submitted,
+            "gdp": round(st.gdp, 2),
+            "budget": st.budget,
+            "hosted": sorted(st.hosted),
+        })
+    return out
 
 
 def province_public(province: Province, session: GameSession | None = None) -> dict[str, Any]:
     session = session or province.session
-    rnd = current_round(session)
-    round_no = rnd.number if rnd else 1
-    state = state_before(province, round_no, session)
-    standings, history = _standings(province)
-    last_scored = (
-        ProvinceResult.objects.filter(province=province, round__status=Round.Status.SCORED)
-        .select_related("round__rules")
-        .order_by("-round__number")
-        .first()
-    )
-    last = None
-    if last_scored is not None:
-        seat_results = list(
-            SeatResult.objects.filter(round=last_scored.round, seat__province=province).order_by("rank", "seat_id")
-        )
-        reveal = bool(last_scored.round.rules.rules.get("reveal_losing_bids"))
-        last = _public_result(last_scored, seat_results, reveal)
-    return {
-        "session": session_info(session),
-        "province": {"id": province.id, "number": province.number},
-        "round": round_info(rnd, session),
-        "cities": _cities(province, rnd, state, session),
-        "offer": offer_info(session, rnd, state) if rnd and rnd.status in PLAYING else None,
-        "standings": standings,
-        "history": history,
-        "last_result": last,
-    }
+    return province_payloads(session, [province])[province.id]
 
 
 def session_info(session: GameSession) -> dict[str, Any]:
@@ -240,20 +238,21 @@ def student_snapshot(participant: Participant) -> dict[str, Any]:
     return {"type": "snapshot", "me": me, **province_public(seat.province, session)}
 
 
-def projector_snapshot(session: GameSession) -> dict[str, Any]:
+def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = None) -> dict[str, Any]:
     rnd = current_round(session)
+    payloads = payloads if payloads is not None else province_payloads(session)
     return {
         "type": "snapshot",
         "session": session_info(session),
         "round": round_info(rnd, session),
-        "provinces": [province_public(p, session) for p in session.provinces.all()],
+        "provinces": list(payloads.values()),
         "lobby_count": session.participants.filter(removed=False).count(),
     }
 
 
-def instructor_snapshot(session: GameSession) -> dict[str, Any]:
+def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None = None) -> dict[str, Any]:
     rnd = current_round(session)
-    snapshot = projector_snapshot(session)
+    snapshot = projector_snapshot(session, payloads)
     sheets = {}
     if rnd is not None:
         sheets = {str(s.seat_id): {"data": s.data, "saved_at": s.saved_at.isoformat(), "version": s.version}

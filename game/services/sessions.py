@@ -186,15 +186,10 @@ def participant_join(*, code: str, display_name: str) -> Participant:
     return participant
 
 
-def _announce_roster(session: GameSession, *provinces: Province) -> None:
-    from game.services.selectors import instructor_snapshot, projector_snapshot, province_public
+def _announce_roster(session: GameSession, *provinces: Province | None) -> None:
+    from game.services.announce import announce_session
 
-    broadcast.send_on_commit(broadcast.instructor_group(session.id), lambda: instructor_snapshot(session))
-    broadcast.send_on_commit(broadcast.projector_group(session.id), lambda: projector_snapshot(session))
-    for province in {p.id: p for p in provinces if p is not None}.values():
-        broadcast.send_on_commit(
-            broadcast.province_group(province.id), lambda p=province: {"type": "province", **province_public(p)}
-        )
+    announce_session(session, provinces)
 
 
 def _owned_participant(session: GameSession, participant_id: int) -> Participant:
