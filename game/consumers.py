@@ -135,7 +135,6 @@ class StudentConsumer(BaseConsumer):
         with translation.override(self.language()):
             return selectors.student_snapshot(participant)
 
-    @database_sync_to_async
     def _save(self, message: dict[str, Any]) -> dict[str, Any]:
         with translation.override(self.language()):
             participant = Participant.objects.get(pk=self.participant_id)
@@ -151,7 +150,9 @@ class StudentConsumer(BaseConsumer):
 
     async def handle(self, kind: str, message: dict[str, Any]) -> None:
         if kind == "sheet.save":
-            reply = await self._save(message)
+            # Saves of different seats run in parallel threads (thread_sensitive=False): the
+            # database, not one shared Python thread, orders them (row locks in sheet_save).
+            reply = await database_sync_to_async(self._save, thread_sensitive=False)(message)
             reply["request_id"] = message.get("request_id")
             await self.send_json(reply)
         else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from celery import shared_task
+from celery.signals import worker_process_init
+from django.db import DatabaseError, close_old_connections
 
 from game.services import bots, rounds
 
@@ -27,3 +29,23 @@ def score_round_task(round_id: int) -> bool:
 @shared_task
 def bots_play(round_id: int) -> int:
     return bots.bots_play(round_id=round_id)
+
+
+@worker_process_init.connect
+def _warm_up(**_kwargs) -> None:
+    """Each worker process pays its imports and first queries before it takes a task,
+    not while a classroom waits for the ranking."""
+    from channels.layers import get_channel_layer
+
+    from game.models import GameSession
+    from game.services.selectors import province_payloads
+
+    get_channel_layer()
+    try:
+        session = GameSession.objects.order_by("-id").first()
+        if session is not None:
+            province_payloads(session)
+    except DatabaseError:  # not migrated yet: nothing to warm
+        pass
+    finally:
+        close_old_connections()

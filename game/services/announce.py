@@ -18,10 +18,14 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
 
     def send() -> None:
         payloads = province_payloads(session)
-        for province_id, payload in payloads.items():
-            if only is None or province_id in only:
-                broadcast.send_now(broadcast.province_group(province_id), {"type": "province", **payload})
-        broadcast.send_now(broadcast.projector_group(session.id), projector_snapshot(session, payloads))
-        broadcast.send_now(broadcast.instructor_group(session.id), instructor_snapshot(session, payloads))
+        broadcast.send_many_now([
+            (broadcast.province_group(province_id), {"type": "province", **payload})
+            for province_id, payload in payloads.items()
+            if only is None or province_id in only
+        ])
+        broadcast.send_many_now([
+            (broadcast.projector_group(session.id), projector_snapshot(session, payloads)),
+            (broadcast.instructor_group(session.id), instructor_snapshot(session, payloads)),
+        ])
 
     transaction.on_commit(send)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -179,6 +179,20 @@ def _points(city: dict[str, Any]) -> float:
             - p["audit_penalty"])
 
 
+def _open_round_shared(session: GameSession) -> Round | None:
+    """The open round, locked FOR SHARE on PostgreSQL: saves run side by side, while a
+    close (FOR UPDATE) waits for the saves in flight and later saves see it closed.
+    SQLite serialises writers anyway."""
+    rnd = Round.objects.filter(session=session, status=Round.Status.OPEN).select_related("rules").first()
+    if rnd is not None and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT status FROM game_round WHERE id = %s FOR SHARE", [rnd.id])
+            row = cursor.fetchone()
+        if row is None or row[0] != Round.Status.OPEN:
+            return None
+    return rnd
+
+
 def _seat_for(participant: Participant) -> Seat:
     if participant.removed or participant.seat_id is None:
         raise GameError("no_seat", _("You do not have a seat in this game."))
@@ -195,7 +209,7 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
             seat = _seat_for(participant)
         assert seat is not None
         session = seat.province.session
-        rnd = Round.objects.select_for_update().filter(session=session, status=Round.Status.OPEN).first()
+        rnd = _open_round_shared(session)
         if rnd is None or (round_number is not None and rnd.number != round_number):
             raise GameError("round_not_open", _("This round is not open for decisions."))
         if rnd.deadline <= timezone.now():
@@ -237,12 +251,13 @@ def _announce_sheet(session: GameSession, rnd: Round, seat: Seat, saved: Sheet, 
     sheet_payload = {"type": "sheet", "seat": seat.id, "round": rnd.number, "data": saved.data,
                      "version": saved.version, "saved_at": saved.saved_at.isoformat(),
                      "saved_by": saved.saved_by.display_name if saved.saved_by else None}
-    broadcast.send_on_commit(broadcast.seat_group(seat.id), sheet_payload)
-    broadcast.send_on_commit(broadcast.instructor_group(session.id), sheet_payload)
+    messages = [(broadcast.seat_group(seat.id), sheet_payload),
+                (broadcast.instructor_group(session.id), sheet_payload)]
     if first_save:
         submitted = {"type": "submitted", "province": seat.province_id, "seat": seat.id, "round": rnd.number}
-        broadcast.send_on_commit(broadcast.province_group(seat.province_id), submitted)
-        broadcast.send_on_commit(broadcast.projector_group(session.id), submitted)
+        messages += [(broadcast.province_group(seat.province_id), submitted),
+                     (broadcast.projector_group(session.id), submitted)]
+    transaction.on_commit(lambda: broadcast.send_many_now(messages))
 
 
 @transaction.atomic

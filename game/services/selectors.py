@@ -255,8 +255,9 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
     snapshot = projector_snapshot(session, payloads)
     sheets = {}
     if rnd is not None:
-        sheets = {str(s.seat_id): {"data": s.data, "saved_at": s.saved_at.isoformat(), "version": s.version}
-                  for s in rnd.sheets.all()}
+        sheets = {str(s.seat_id): {"data": s.data, "saved_at": s.saved_at.isoformat(), "version": s.version,
+                                   "saved_by": s.saved_by.display_name if s.saved_by else None}
+                  for s in rnd.sheets.select_related("saved_by")}
     roster = [
         {"id": p.id, "name": p.display_name, "seat": p.seat_id, "removed": p.removed,
          "province": p.seat.province.number if p.seat else None, "city": p.seat.city_id if p.seat else None}

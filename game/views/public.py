@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,5 +63,8 @@ def rules(request: HttpRequest) -> HttpResponse:
 def qr(request: HttpRequest, code: str) -> HttpResponse:
     if not GameSession.objects.filter(code=code.upper()).exists():
         return HttpResponse(status=404)
-    svg = segno.make(join_url(request, code.upper()), error="m").svg_inline(scale=8, border=2)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    buffer = io.BytesIO()
+    # A standalone SVG document (with its namespace) so browsers draw it in an <img>.
+    segno.make(join_url(request, code.upper()), error="m").save(buffer, kind="svg", xmldecl=False, scale=8,
+                                                                border=2)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")

@@ -260,7 +260,6 @@
     if (next) {
       var rulesName = next.rules.name ? PC.name(next.rules.name) : T("custom rules");
       $("open-round").textContent = F("Open round %(n)s · %(rules)s", { n: next.number, rules: rulesName });
-      $("open-rules-summary").textContent = next.rules.summary ? PC.name(next.rules.summary) : "";
     }
     var scored = lastScored();
     var line = $("scored-line");
@@ -608,12 +607,12 @@
 
   function moveCell(s) {
     if (s.previous_place === null || s.previous_place === undefined) {
-      return el("span", { class: "move move-new", text: "–" }, []);
+      return el("span", { class: "rk-move rk-move-new", text: "–" }, []);
     }
     var d = s.previous_place - s.place;
-    if (d > 0) { return el("span", { class: "move move-up" }, [el("span", { "aria-hidden": "true", text: "▲" + d }), el("span", { class: "sr-only", text: F("up %(n)s", { n: d }) })]); }
-    if (d < 0) { return el("span", { class: "move move-down" }, [el("span", { "aria-hidden": "true", text: "▼" + (-d) }), el("span", { class: "sr-only", text: F("down %(n)s", { n: -d }) })]); }
-    return el("span", { class: "move move-same" }, [el("span", { "aria-hidden": "true", text: "＝" }), el("span", { class: "sr-only", text: T("no change") })]);
+    if (d > 0) { return el("span", { class: "rk-move rk-move-up" }, [el("span", { "aria-hidden": "true", text: "▲" + d }), el("span", { class: "sr-only", text: F("up %(n)s", { n: d }) })]); }
+    if (d < 0) { return el("span", { class: "rk-move rk-move-down" }, [el("span", { "aria-hidden": "true", text: "▼" + (-d) }), el("span", { class: "sr-only", text: F("down %(n)s", { n: -d }) })]); }
+    return el("span", { class: "rk-move rk-move-same" }, [el("span", { "aria-hidden": "true", text: "=" }), el("span", { class: "sr-only", text: T("no change") })]);
   }
 
   function cityNames(p) {
@@ -668,7 +667,7 @@
     var counts = {};
     (state.snap.roster || []).forEach(function (r) { if (!r.removed && r.seat) { counts[r.seat] = (counts[r.seat] || 0) + 1; } });
     return allSeats().map(function (s) {
-      var extra = s.city.bot ? " (" + T("bot") + ")" : counts[s.city.seat] ? " (" + F("%(n)s seated", { n: counts[s.city.seat] }) + ")" : "";
+      var extra = s.city.bot ? " (" + T("bot") + ")" : counts[s.city.seat] ? " (" + window.interpolate(window.ngettext("%(n)s student", "%(n)s students", counts[s.city.seat]), { n: counts[s.city.seat] }, true) + ")" : "";
       return el("option", { value: s.city.seat, selected: s.city.seat === currentSeat ? "selected" : null,
                             text: seatLabel(s.province.number, PC.name(s.city.name)) + extra });
     });
@@ -688,7 +687,7 @@
     if (key === state.rosterKey) { return; }
     state.rosterKey = key;
     var active = roster.filter(function (r) { return !r.removed; });
-    $("roster-count").textContent = "(" + F("%(n)s students", { n: active.length }) + ")";
+    $("roster-count").textContent = "(" + window.interpolate(window.ngettext("%(n)s student", "%(n)s students", active.length), { n: active.length }, true) + ")";
 
     var rows = roster.map(function (r) {
       var nameCell;

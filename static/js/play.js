@@ -312,6 +312,7 @@
 
   function onForbidden() {
     S.dead = true;
+    document.body.classList.add("is-dead");
     showOnly(null);
     notice("error", gettext("This browser is not seated in this game"),
       gettext("Your place in this game could not be found (you may have been removed, or joined from another browser). Join again with the game code, or open your personal link."),
@@ -319,6 +320,7 @@
   }
 
   function stopSocket() {
+    document.body.classList.add("is-dead");
     sock.closedForGood = true;
     var ws = sock.ws;
     sock.ws = null;  // the socket ignores the close of a socket it no longer holds
@@ -367,6 +369,8 @@
 
     var r = round();
     var ended = snap.session && snap.session.status === "ended";
+    if (!(r && r.status === "open" && !ended) && S.remote) { S.remote = null; renderTeammateNotice(); }
+    var openKeys = Array.prototype.map.call(document.querySelectorAll("#main-col details[data-key][open]"), function (d) { return d.dataset.key; });
     var state = clear($("view-state"));
     var results = clear($("view-results"));
 
@@ -377,7 +381,7 @@
     } else if (!r || r.status === "draft") {
       hideForm();
       if (rulesChangedThisRound()) { state.appendChild(renderRulesChanged(r)); }
-      state.appendChild(snap.last_result ? renderBetweenRounds(r) : renderLobby(r));
+      state.appendChild(snap.last_result ? renderBetweenRounds(r, rulesChangedThisRound()) : renderLobby(r));
       if (snap.last_result) { results.appendChild(renderResults(snap.last_result, false)); }
     } else if (r.status === "open") {
       if (rulesChangedThisRound()) { state.appendChild(renderRulesChanged(r)); }
@@ -392,6 +396,10 @@
       state.appendChild(renderAfterLast(r));
       if (snap.last_result) { results.appendChild(renderResults(snap.last_result, false)); }
     }
+    openKeys.forEach(function (k) {
+      var d = document.querySelector('#main-col details[data-key="' + cssEscape(k) + '"]');
+      if (d) { d.open = true; }
+    });
     renderMe();
     renderProvince();
     renderStandings();
@@ -468,11 +476,11 @@
     ]);
   }
 
-  function renderBetweenRounds(r) {
+  function renderBetweenRounds(r, changeShown) {
     return h("section", { class: "card", "aria-labelledby": "between-title" }, [
       h("h2", { id: "between-title", text: r ? t(gettext("Waiting for round %(n)s"), { n: r.number }) : gettext("Waiting for the next round") }),
       h("p", { class: "muted", text: gettext("The instructor opens the next round. Meanwhile, read below why your score changed.") }),
-      r && r.rules ? rulesSummary(r.rules) : null
+      r && r.rules && !changeShown ? rulesSummary(r.rules) : null
     ]);
   }
 
@@ -517,15 +525,15 @@
         text: r.status === "draft" ? t(gettext("The rules change for round %(n)s"), { n: r.number }) : gettext("The rules changed for this round") }),
       h("p", {}, [h("strong", { text: rulesName(r.rules) })]),
       r.rules.summary ? h("p", { text: PC.name(r.rules.summary) }) : null,
-      h("details", {}, [
+      h("details", { "data-key": "changes-" + r.number }, [
         h("summary", { text: t(gettext("What changed (%(count)s)"), { count: changes.length }) }),
         h("ul", {}, changes.map(function (ch) {
           return h("li", {}, [
             h("span", { text: (PARAMS[ch.param] || ch.param) + ": " }),
-            h("span", { text: paramValue(ch.param.replace(/^weights\./, "w."), ch.old) }),
+            h("span", { text: paramValue(ch.param, ch.old) }),
             h("span", { "aria-hidden": "true", text: " → " }),
             srOnly(" " + gettext("becomes") + " "),
-            h("strong", { text: paramValue(ch.param.replace(/^weights\./, "w."), ch.new) })
+            h("strong", { text: paramValue(ch.param, ch.new) })
           ]);
         }))
       ])
@@ -540,7 +548,7 @@
   function showForm() {
     var r = round(), offer = S.snap.offer;
     var form = $("sheet-form");
-    var key = r.number + ":" + r.rules.version + ":" + (offer ? (offer.industrial || []).concat(offer.joint || []).map(function (p) { return p.id; }).join(",") : "");
+    var key = me().seat + ":" + r.number + ":" + r.rules.version + ":" + (offer ? (offer.industrial || []).concat(offer.joint || []).map(function (p) { return p.id; }).join(",") : "");
     form.hidden = false;
     if (S.formKey !== key) {
       S.formKey = key;
@@ -783,6 +791,7 @@
     } else if (!(S.saving && sameSheet(sheet.data, S.saving.data))) {
       S.remote = sheet;
       renderTeammateNotice();
+      updateSaveUi();
     }
   }
 
@@ -893,10 +902,10 @@
     var saved = sheet && r && sheet.round === r.number ? sheet : null;
     var dirty = isDirty();
     if (saved) {
-      var who = saved.saved_by === me().name ? gettext("you") : (saved.saved_by || "–");
+      var who = saved.saved_by === me().name ? gettext("you") : (saved.saved_by || gettext("a scripted player"));
       status.appendChild(h("span", { class: "saved", text: t(gettext("Saved ✓ %(time)s by %(name)s"), { time: clockTime(saved.saved_at), name: who }) }));
     } else {
-      status.appendChild(h("span", { class: "muted", text: gettext("Not saved yet: if you save nothing, your whole budget is invested locally.") }));
+      status.appendChild(h("span", { class: "muted", text: gettext("Not saved yet.") }));
     }
     if (dirty) {
       status.appendChild(document.createTextNode(" · "));
@@ -981,7 +990,7 @@
     if (rows.length) {
       body.appendChild(table(gettext("Your points per round"), [
         gettext("Round"), { text: gettext("Points"), num: true }, { text: gettext("Rank"), num: true },
-        { text: gettext("Joint projects done (province)"), num: true }
+        { text: gettext("Joint projects completed (province)"), num: true }
       ], rows));
     } else {
       body.appendChild(h("p", { class: "muted small", text: gettext("No round has been scored yet.") }));
@@ -1007,11 +1016,10 @@
         status = c.submitted ? badge(gettext("✓ submitted"), "ok") : badge(gettext("– not yet"), "muted");
       }
       return h("li", { class: isMe ? "is-me" : null }, [
-        h("div", { class: "card-head" }, [
-          h("span", {}, [h("strong", { text: PC.name(c.name) }), isMe ? h("span", { class: "small", text: " " + gettext("(you)") }) : null]),
+        h("div", { class: "city-row" }, [
+          h("span", { class: "who" }, [h("strong", { text: PC.name(c.name) }), isMe ? h("span", { class: "small", text: " " + gettext("(you)") }) : null, " "].concat(who)),
           status
-        ]),
-        h("div", {}, who)
+        ])
       ]);
     })));
   }
@@ -1066,7 +1074,7 @@
 
   function renderResults(lr, collapsed) {
     var mine = (lr.cities || []).filter(function (c) { return c.city_id === me().city; })[0];
-    var wrap = h(collapsed ? "details" : "section", { class: "card results", "aria-labelledby": collapsed ? null : "results-title" });
+    var wrap = h(collapsed ? "details" : "section", { class: "card results", "data-key": collapsed ? "results-" + lr.round : null, "aria-labelledby": collapsed ? null : "results-title" });
     var title = t(gettext("Round %(n)s results: why your score changed"), { n: lr.round });
     wrap.appendChild(collapsed ? h("summary", { text: title }) : h("h2", { id: "results-title", text: title }));
     if (!mine) {
@@ -1092,26 +1100,24 @@
         th(pair[1]),
         td(indicatorValue(key, mine), "num"),
         td(fmt(norm, 3), "num"),
-        weights ? td("× " + fmt(w, 3), "num") : null,
-        weights ? td("= " + fmt(norm * w, 3), "num") : null
+        weights ? td(fmt(w, 3), "num") : null,
+        weights ? td(fmt(norm * w, 3), "num") : null
       ]);
     });
-    rows.push(h("tr", { class: "total" }, [
-      th(gettext("Composite score")), td(""), td(""),
-      weights ? td("") : null,
-      td(fmt(mine.composite, 3), "num")
-    ].filter(Boolean)));
-    var headers = [gettext("Indicator"), { text: gettext("Your value"), num: true }, { text: gettext("Normalised 0–1"), num: true }];
-    if (weights) { headers.push({ text: gettext("Weight"), num: true }, { text: gettext("Counts"), num: true }); }
+    rows.push(h("tr", { class: "total" }, weights
+      ? [th(gettext("Composite score")), td(""), td(""), td(""), td(fmt(mine.composite, 3), "num")]
+      : [th(gettext("Composite score")), td(""), td(fmt(mine.composite, 3), "num")]));
+    var headers = [gettext("Indicator"), { text: gettext("Value"), num: true }, { text: gettext("Scaled 0–1"), num: true }];
+    if (weights) { headers.push({ text: gettext("× weight"), num: true }, { text: gettext("= score"), num: true }); }
     wrap.appendChild(h("h3", { text: gettext("1. Indicators and the composite score") }));
     wrap.appendChild(h("p", { class: "small muted", text: gettext("Each indicator is scaled within the province: the best city gets 1, the lowest 0 (all equal: 0.5). The weights of the rules turn them into one composite score, which sets your rank.") }));
     wrap.appendChild(table(gettext("Indicators"), headers, rows, { captionHidden: true }));
     if (!weights) { wrap.appendChild(h("p", { class: "small muted", text: gettext("The weights of that round's rules are not available here.") })); }
     if (mine.audited || mine.inflation_pct) {
       var auditText;
-      if (mine.caught) { auditText = t(gettext("Your collaboration report (inflated by %(pct)s %%) was audited and caught: collaboration counts 0 and a penalty applies."), { pct: mine.inflation_pct }); }
+      if (mine.caught) { auditText = t(gettext("Your collaboration report (inflated by %(pct)s) was audited and caught: collaboration counts 0 and a penalty applies."), { pct: mine.inflation_pct + " %" }); }
       else if (mine.audited) { auditText = gettext("Your collaboration report was audited and found accurate."); }
-      else { auditText = t(gettext("You inflated your collaboration report by %(pct)s %% and were not audited."), { pct: mine.inflation_pct }); }
+      else { auditText = t(gettext("You inflated your collaboration report by %(pct)s and were not audited."), { pct: mine.inflation_pct + " %" }); }
       wrap.appendChild(h("p", { class: "warning-line" }, [h("span", { "aria-hidden": "true", text: "⚠" }), h("span", { text: auditText })]));
     }
 
@@ -1136,7 +1142,7 @@
     // 3. where GDP and money came from
     var g = mine.gdp_gain || {};
     var gain = (g.projects || 0) + (g.spillover || 0) + (g.output || 0) + (g.local || 0) + (g.delayed || 0);
-    wrap.appendChild(h("details", {}, [
+    wrap.appendChild(h("details", { "data-key": "gdp-" + lr.round }, [
       h("summary", { text: gettext("3. Where your GDP growth and money came from") }),
       table(gettext("GDP gain"), [gettext("Source"), { text: gettext("GDP"), num: true }], [
         h("tr", {}, [th(gettext("Industrial projects won")), td(fmt(g.projects, 2), "num")]),
@@ -1173,36 +1179,47 @@
       var bids = Object.keys(p.bids || {}).sort(function (a, b) { return p.bids[b] - p.bids[a]; })
         .map(function (c) { return cityName(c) + " " + fmt(p.bids[c], 0); }).join(", ");
       var notes = [];
-      if (p.tied && p.tied.length > 1) { notes.push(t(gettext("tie between %(cities)s, broken by a draw"), { cities: p.tied.map(cityName).join(", ") })); }
-      if (p.duplicate) { notes.push(gettext("duplicate sector: value reduced")); }
-      return h("tr", { class: p.winner === me().city ? "is-me" : null }, [
-        th(projectName(p.project_id)),
-        td(p.winner ? cityName(p.winner) : gettext("nobody (no bid reached the reserve)")),
-        td(p.winner ? fmt(p.winning_bid, 0) : "–", "num"),
-        td([bids || "–", notes.length ? h("div", { class: "small muted", text: notes.join("; ") }) : null], "small")
+      if (p.tied && p.tied.length > 1) { notes.push(t(gettext("Tie between %(cities)s, broken by a draw."), { cities: p.tied.map(cityName).join(", ") })); }
+      if (p.duplicate) { notes.push(gettext("Duplicate sector: the winner's GDP value was reduced.")); }
+      return h("li", { class: p.winner === me().city ? "is-me" : null }, [
+        h("div", { class: "city-row" }, [
+          h("strong", { text: projectName(p.project_id) }),
+          p.winner ? badge(t(gettext("won by %(city)s for %(bid)s"), { city: cityName(p.winner), bid: fmt(p.winning_bid, 0) }), p.winner === me().city ? "ok" : "info")
+                   : badge(gettext("not awarded: no bid reached the reserve"), "muted")
+        ]),
+        bids ? h("div", { class: "small", text: t(gettext("Bids: %(bids)s"), { bids: bids }) }) : null,
+        notes.length ? h("div", { class: "small muted", text: notes.join(" ") }) : null
       ]);
     });
     if (ind.length) {
-      box.appendChild(table(gettext("Industrial projects"), [gettext("Project"), gettext("Won by"), { text: gettext("Winning bid"), num: true }, gettext("Bids")], ind));
+      box.appendChild(h("h4", { text: gettext("Industrial projects") }));
+      box.appendChild(h("ul", { class: "list-plain outcomes" }, ind));
       if (reveal === false) { box.appendChild(h("p", { class: "small muted", text: gettext("Under these rules losing bids stay secret: only winning bids are shown.") })); }
     }
     var joint = (lr.joint || []).map(function (j) {
       var info = PROJECTS[j.project_id] || {};
       var paid = Object.keys(j.contributions || {}).map(function (c) { return cityName(c) + " " + fmt(j.contributions[c], 0); }).join(", ");
-      var status = j.completed ? badge(gettext("✓ completed"), "ok") : badge(gettext("✗ not completed"), "danger");
       var notes = [];
-      if (!j.completed) { notes.push(j.refunded ? gettext("contributions refunded") : gettext("contributions lost")); }
-      if (j.completed && j.pays_in_round && j.pays_in_round !== lr.round) { notes.push(t(gettext("pays out in round %(n)s"), { n: j.pays_in_round })); }
-      if (j.completed && !j.pays_in_round) { notes.push(gettext("pays out after the game ends")); }
-      return h("tr", {}, [
-        th(projectName(j.project_id)),
-        td(status),
-        td(info.threshold !== undefined ? t(gettext("%(paid)s of %(threshold)s"), { paid: fmt(j.total_contributed, 0), threshold: fmt(info.threshold, 0) }) : fmt(j.total_contributed, 0), "num"),
-        td([paid || "–", notes.length ? h("div", { class: "small muted", text: notes.join("; ") }) : null], "small")
+      if (!j.completed) { notes.push(j.refunded ? gettext("Contributions were refunded.") : gettext("Contributions were lost.")); }
+      if (j.completed && j.pays_in_round && j.pays_in_round !== lr.round) { notes.push(t(gettext("Pays out in round %(n)s."), { n: j.pays_in_round })); }
+      if (j.completed && !j.pays_in_round) { notes.push(gettext("Pays out after the game ends: nobody gets its benefits.")); }
+      var amount = info.threshold !== undefined
+        ? t(gettext("Paid in %(paid)s of the %(threshold)s needed."), { paid: fmt(j.total_contributed, 0), threshold: fmt(info.threshold, 0) })
+        : t(gettext("Paid in %(paid)s."), { paid: fmt(j.total_contributed, 0) });
+      var member = (j.contributions || {})[me().city] !== undefined;
+      return h("li", { class: member ? "is-me" : null }, [
+        h("div", { class: "city-row" }, [
+          h("strong", { text: projectName(j.project_id) }),
+          j.completed ? badge(gettext("✓ completed"), "ok") : badge(gettext("✗ not completed"), "danger")
+        ]),
+        h("div", { class: "small", text: amount }),
+        paid ? h("div", { class: "small", text: t(gettext("Who paid what: %(list)s"), { list: paid }) }) : null,
+        notes.length ? h("div", { class: "small muted", text: notes.join(" ") }) : null
       ]);
     });
     if (joint.length) {
-      box.appendChild(table(gettext("Joint projects"), [gettext("Project"), gettext("Result"), { text: gettext("Paid in"), num: true }, gettext("Who paid what")], joint));
+      box.appendChild(h("h4", { text: gettext("Joint projects") }));
+      box.appendChild(h("ul", { class: "list-plain outcomes" }, joint));
     }
     var totals = lr.totals;
     if (totals) {
@@ -1217,17 +1234,24 @@
   function tick() {
     var r = round();
     var chip = $("sb-clock");
-    if (!r || r.status !== "open" || !r.deadline || S.dead) { chip.hidden = true; return; }
+    var barClock = $("bar-clock");
+    if (!r || r.status !== "open" || !r.deadline || S.dead) { chip.hidden = true; barClock.hidden = true; return; }
     var left = PC.secondsLeft(r.deadline, S.offsetMs);
     chip.hidden = false;
+    barClock.hidden = false;
     $("sb-clock-value").textContent = left > 0 ? PC.clock(left) : gettext("time is up");
+    barClock.textContent = left > 0 ? t(gettext("%(time)s left"), { time: PC.clock(left) }) : gettext("time is up");
     chip.classList.toggle("is-urgent", left !== null && left <= 30);
+    barClock.classList.toggle("is-urgent", left !== null && left <= 30);
     if (left !== null && left <= 0 && urgentAnnounced !== r.number) {
       urgentAnnounced = r.number;
       updateSaveUi();
     }
   }
   window.setInterval(tick, 1000);
+
+  /* For tests and debugging in the browser console. */
+  window.PCPlay = { state: S, receive: onMessage };
 
   /* ------------------------------------------------------------------ rejoin link */
   var copyBtn = $("copy-rejoin");

@@ -45,7 +45,7 @@
   function renderLobby() {
     var n = state.snap.lobby_count || 0;
     $("lobby-count").textContent = PC.fmt(n, 0);
-    $("lobby-count-label").textContent = n === 1 ? T("student joined") : T("students joined");
+    $("lobby-count-label").textContent = window.ngettext("student joined", "students joined", n);
   }
 
   /* ---------- round ---------- */
@@ -74,7 +74,7 @@
           el("strong", { text: done + "/" + total }), " ", T("submitted"),
           done === total ? el("span", { class: "sub-check", text: " ✓" }) : null
         ]),
-        el("div", { class: "bar", "aria-hidden": "true" }, [el("span", { style: "width:" + pct + "%" })])
+        el("div", { class: "sub-bar", "aria-hidden": "true" }, [el("span", { style: "width:" + pct + "%" })])
       ]);
     });
     clear(box);
@@ -100,18 +100,18 @@
 
   function moveCell(s) {
     if (s.previous_place === null || s.previous_place === undefined) {
-      return el("td", { class: "move move-new" }, [el("span", { "aria-hidden": "true", text: "•" }), el("span", { class: "sr-only", text: T("new") })]);
+      return el("td", { class: "rk-move rk-move-new" }, [el("span", { "aria-hidden": "true", text: "–" }), el("span", { class: "sr-only", text: T("new") })]);
     }
     var d = s.previous_place - s.place;
     if (d > 0) {
-      return el("td", { class: "move move-up" }, [el("span", { "aria-hidden": "true", text: "▲ " + d }),
+      return el("td", { class: "rk-move rk-move-up" }, [el("span", { "aria-hidden": "true", text: "▲ " + d }),
         el("span", { class: "sr-only", text: F("up %(n)s", { n: d }) })]);
     }
     if (d < 0) {
-      return el("td", { class: "move move-down" }, [el("span", { "aria-hidden": "true", text: "▼ " + (-d) }),
+      return el("td", { class: "rk-move rk-move-down" }, [el("span", { "aria-hidden": "true", text: "▼ " + (-d) }),
         el("span", { class: "sr-only", text: F("down %(n)s", { n: -d }) })]);
     }
-    return el("td", { class: "move move-same" }, [el("span", { "aria-hidden": "true", text: "＝" }),
+    return el("td", { class: "rk-move rk-move-same" }, [el("span", { "aria-hidden": "true", text: "=" }),
       el("span", { class: "sr-only", text: T("no change") })]);
   }
 

@@ -1,0 +1,265 @@
+"""Live speed (not a test): real uvicorn server, real Redis, a real Celery worker, and N
+websocket students in a separate process (bench/live_clients.py).
+
+  .venv/bin/python bench/live.py [--clients 300,1000] [--rounds 3] [--db postgres|sqlite]
+
+For each N it measures, in one run:
+- ranking: from the moment a round is scored (round.scored_at, written by the worker) to
+  the moment each student has the new ranking; p50 / p99 / max over students and rounds;
+- the same-size bare Channels relay (bench/bare_asgi.py) to N sockets: the baseline;
+- saves: every student saves a sheet within the same 2 seconds; acknowledgement times;
+- server memory per connected client (RSS of the uvicorn process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+REDIS_DB = 11
+PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+
+
+def pick_database(kind: str) -> tuple[str, callable]:
+    if kind in ("auto", "postgres"):
+        try:
+            import psycopg
+
+            admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
+            name = f"pc_bench_{secrets.token_hex(4)}"
+            admin.execute(f'CREATE DATABASE "{name}"')
+
+            def drop():
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+            return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}", drop
+        except Exception as exc:  # noqa: BLE001
+            if kind == "postgres":
+                raise SystemExit(f"no PostgreSQL at {PG_ADMIN}: {exc}") from None
+    path = ROOT / ".run" / "bench.sqlite3"
+    path.unlink(missing_ok=True)
+    return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def ms(values: list[float]) -> str:
+    if not values:
+        return "n/a"
+    return (
+        f"min {min(values) * 1000:6.1f} ms  p50 {statistics.median(values) * 1000:6.1f} ms  "
+        f"p99 {pct(values, 0.99) * 1000:6.1f} ms  "
+        f"max {max(values) * 1000:6.1f} ms  (n={len(values)})"
+    )
+
+
+class Clients:
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "bench" / "live_clients.py")],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, command: str) -> dict:
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the client process died on '{command}'")
+        return json.loads(line)
+
+    def stop(self) -> None:
+        try:
+            self.process.stdin.write("quit\n")
+            self.process.stdin.flush()
+            self.process.wait(timeout=20)
+        except Exception:  # noqa: BLE001
+            self.process.kill()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", default="300,1000")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
+    args = parser.parse_args()
+    counts = [int(x) for x in args.clients.split(",")]
+
+    database_url, drop_database = pick_database(args.db)
+    base = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0]
+    redis_url = f"{base}/{REDIS_DB}"
+    os.environ.update(DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_SETTINGS_MODULE="config.settings")
+    subprocess.run([str(ROOT / "scripts" / "ensure_redis.sh")], check=True)
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
+
+    import django
+
+    django.setup()
+    from tests.live.servers import free_port, start_server, stop
+
+    logs = Path(tempfile.mkdtemp(prefix="pc-bench-"))
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    game_port, bare_port = free_port(), free_port()
+    server = start_server(env, game_port, logs / "server.log")
+    bare = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.bare_asgi:application",
+            "--port",
+            str(bare_port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(logs / "bare.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--loglevel=warning",
+            "--concurrency=2",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(logs / "worker.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    print(f"database {database_url.split('@')[-1]}, redis {redis_url}, logs {logs}")
+    report = []
+    try:
+        for n in counts:
+            report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, logs))
+    finally:
+        for p in (server, bare, worker):
+            stop(p)
+        drop_database()
+    print()
+    for line in report:
+        print(line)
+    return 0
+
+
+def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_pid: int, logs: Path) -> str:
+    import psutil
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from game.consumers import session_key
+    from game.models import Round
+    from game.services import rounds, sessions
+    from game.services.broadcast import encode
+    from game.services.selectors import province_public
+
+    teacher, _ = User.objects.get_or_create(username="bench-teacher")
+    session = sessions.session_create(
+        instructor=teacher,
+        title=f"bench {n}",
+        scenario_id="shanxi",
+        total_rounds=rounds_to_play,
+        round_seconds=3600,
+        schedule="growth_tournament",
+        max_provinces=50,
+        bot_strategy="best_response",
+        auto_close=False,
+    )
+    cookies = []
+    for i in range(n):
+        participant = sessions.participant_join(code=session.code, display_name=f"s{i}")
+        store = SessionStore()
+        store[session_key(session.code)] = participant.token
+        store.save()
+        cookies.append(store.session_key)
+    cookie_file = logs / f"cookies-{n}.txt"
+    cookie_file.write_text("\n".join(cookies))
+    provinces = session.provinces.count()
+    server = psutil.Process(server_pid)
+    rss_before = server.memory_info().rss
+
+    clients = Clients()
+    lines = [f"N = {n} students in {provinces} provinces of shanxi"]
+    try:
+        connected = clients.ask(f"connect ws://127.0.0.1:{game_port}/ws/play/{session.code}/ {cookie_file}")
+        time.sleep(1)
+        rss_after = server.memory_info().rss
+        lines.append(
+            f"  connect: {connected['connected']} sockets in {connected['seconds']} s; server RSS "
+            f"{rss_before / 2**20:.0f} → {rss_after / 2**20:.0f} MiB, "
+            f"{(rss_after - rss_before) / n / 1024:.0f} KiB per client"
+        )
+        ranking, acks, refused = [], [], 0
+        for number in range(1, rounds_to_play + 1):
+            rounds.round_open(session=session, user=teacher)
+            clients.ask(f"opened {number}")
+            saved = clients.ask("save 2")
+            acks += saved["acks"]
+            refused += saved["refused"]
+            rounds.round_close_now(session=session, user=teacher)
+            arrivals = clients.ask(f"rank {number}")["arrivals"]
+            scored_at = Round.objects.get(session=session, number=number).scored_at.timestamp()
+            ranking += [a - scored_at for a in arrivals if a is not None]
+            missing = sum(a is None for a in arrivals)
+            if missing:
+                lines.append(f"  round {number}: {missing} students did not get the ranking")
+        size = len(encode({"type": "province", **province_public(session.provinces.first())}).encode())
+        lines.append(f"  ranking, scored → every student has it:  {ms(ranking)}   message {size / 1024:.1f} KiB")
+        lines.append(f"  saves within 2 s: {len(acks)} acknowledged, {refused} refused;  ack {ms(acks)}")
+    finally:
+        clients.ask("close")
+        clients.stop()
+
+    clients = Clients()
+    try:
+        clients.ask(f"bareconnect ws://127.0.0.1:{bare_port}/ws/bare/ {n}")
+        layer = get_channel_layer()
+        latencies = []
+        padding = "x" * max(0, size - 60)
+        for _ in range(5):
+            text = json.dumps({"type": "bare", "sent": time.time(), "pad": padding})
+            async_to_sync(layer.group_send)("bare-bench", {"type": "relay", "text": text})
+            latencies += clients.ask("bare 1")["latencies"]
+            time.sleep(0.3)
+        lines.append(f"  bare Channels relay, same size:          {ms(latencies)}")
+        if latencies and ranking:
+            lines.append(f"  ratio p99 game / bare: {pct(ranking, 0.99) / pct(latencies, 0.99):.2f}")
+    finally:
+        clients.ask("close")
+        clients.stop()
+    sessions.session_end(session=session, user=teacher)
+    print("\n".join(lines), flush=True)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
