@@ -98,13 +98,17 @@ def main() -> int:
     parser.add_argument("--clients", default="300,1000")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
+    parser.add_argument("--uvicorn", default="", help="extra uvicorn options for both servers")
     args = parser.parse_args()
     counts = [int(x) for x in args.clients.split(",")]
 
     database_url, drop_database = pick_database(args.db)
     base = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0]
     redis_url = f"{base}/{REDIS_DB}"
-    os.environ.update(DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_SETTINGS_MODULE="config.settings")
+    # Production settings (DEBUG off: no query log), shared by this process, which signs the
+    # students' session cookies, and the servers, which read them.
+    os.environ.update(DATABASE_URL=database_url, REDIS_URL=redis_url, DJANGO_SETTINGS_MODULE="config.settings",
+                      DEBUG="false", SECRET_KEY=secrets.token_urlsafe(40), ALLOWED_HOSTS="127.0.0.1,localhost")
     subprocess.run([str(ROOT / "scripts" / "ensure_redis.sh")], check=True)
     import redis
 
@@ -218,22 +222,48 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
             f"{rss_before / 2**20:.0f} → {rss_after / 2**20:.0f} MiB, "
             f"{(rss_after - rss_before) / n / 1024:.0f} KiB per client"
         )
-        ranking, acks, refused = [], [], 0
+        ranking, acks, refused, closing = [], [], 0, []
         for number in range(1, rounds_to_play + 1):
             rounds.round_open(session=session, user=teacher)
             clients.ask(f"opened {number}")
             saved = clients.ask("save 2")
             acks += saved["acks"]
             refused += saved["refused"]
+            # The phases are measured apart: let the server finish relaying the "submitted"
+            # notices of the save burst (11 per save) before the round closes.
+            time.sleep(3)
+            closed_at = time.time()
             rounds.round_close_now(session=session, user=teacher)
-            arrivals = clients.ask(f"rank {number}")["arrivals"]
+            print(f"    (round {number}: closing took {(time.time() - closed_at) * 1000:.0f} ms in this process)",
+                  flush=True)
+            answer = clients.ask(f"rank {number}")
+            arrivals = answer["arrivals"]
+            closing += [c - closed_at for c in answer["closed"] if c is not None]
             scored_at = Round.objects.get(session=session, number=number).scored_at.timestamp()
             ranking += [a - scored_at for a in arrivals if a is not None]
             missing = sum(a is None for a in arrivals)
             if missing:
                 lines.append(f"  round {number}: {missing} students did not get the ranking")
-        size = len(encode({"type": "province", **province_public(session.provinces.first())}).encode())
+        sample = {"type": "province", **province_public(session.provinces.first())}
+        size = len(encode(sample).encode())
         lines.append(f"  ranking, scored → every student has it:  {ms(ranking)}   message {size / 1024:.1f} KiB")
+        lines.append(f"  round closed → every student knows:      {ms(closing)}")
+        layer = get_channel_layer()
+        groups = [f"province-{pid}" for pid in session.provinces.values_list("id", flat=True)]
+        for label, body in (("small", {}), ("full", sample)):
+            probe = []
+            for _ in range(3):
+                sent = time.time()
+                texts = [encode({**body, "type": "bare", "sent": sent}) for _ in groups]
+
+                async def fan_out(texts=texts):
+                    for g, t in zip(groups, texts, strict=True):
+                        await layer.group_send(g, {"type": "relay", "text": t})
+
+                async_to_sync(fan_out)()
+                probe += clients.ask("bare 1")["latencies"]
+                time.sleep(0.3)
+            lines.append(f"  probe: {label} message to every province group: {ms(probe)}")
         lines.append(f"  saves within 2 s: {len(acks)} acknowledged, {refused} refused;  ack {ms(acks)}")
     finally:
         clients.ask("close")
@@ -244,9 +274,9 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         clients.ask(f"bareconnect ws://127.0.0.1:{bare_port}/ws/bare/ {n}")
         layer = get_channel_layer()
         latencies = []
-        padding = "x" * max(0, size - 60)
         for _ in range(5):
-            text = json.dumps({"type": "bare", "sent": time.time(), "pad": padding})
+            # The very payload a student gets, so compression and parsing cost the same.
+            text = encode({**sample, "type": "bare", "sent": time.time()})
             async_to_sync(layer.group_send)("bare-bench", {"type": "relay", "text": text})
             latencies += clients.ask("bare 1")["latencies"]
             time.sleep(0.3)

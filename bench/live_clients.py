@@ -27,6 +27,7 @@ class Student:
         self.province: dict | None = None
         self.inbox: asyncio.Queue = asyncio.Queue()
         self.ranked: dict[int, float] = {}
+        self.closed: dict[int, float] = {}
         self.bare: list[float] = []
 
     async def run(self, url: str, cookie: str | None, ready: asyncio.Event) -> None:
@@ -44,8 +45,17 @@ class Student:
                 kind = message.get("type")
                 if kind == "bare":
                     self.bare.append(now - message["sent"])
+                elif kind == "round":
+                    rnd = message["round"]
+                    if self.province is not None:
+                        self.province["round"] = rnd
+                    if rnd.get("status") == "closed" and rnd.get("number") not in self.closed:
+                        self.closed[rnd["number"]] = now
                 elif kind in ("snapshot", "province"):
                     self.province = message
+                    rnd = message.get("round") or {}
+                    if rnd.get("status") == "closed" and rnd.get("number") not in self.closed:
+                        self.closed[rnd["number"]] = now
                     last = message.get("last_result")
                     if last and last["round"] not in self.ranked:
                         self.ranked[last["round"]] = now
@@ -133,7 +143,8 @@ async def main() -> None:
             end = time.time() + 120
             while time.time() < end and not all(number in s.ranked for s in students):
                 await asyncio.sleep(0.02)
-            answer({"arrivals": [s.ranked.get(number) for s in students]})
+            answer({"arrivals": [s.ranked.get(number) for s in students],
+                    "closed": [s.closed.get(number) for s in students]})
         elif command == "bare":
             count = int(args[0])
             end = time.time() + 60

@@ -170,7 +170,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = RUN_DIR / "static"  # only for `collectstatic`; whitenoise serves from static/
+STATIC_ROOT.mkdir(exist_ok=True)
 # Serve straight from static/ (no collectstatic step); a handful of small files.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -38,8 +38,10 @@ def _warm_up(**_kwargs) -> None:
     from channels.layers import get_channel_layer
 
     from game.models import GameSession
+    from game.services.broadcast import use_sender_loop
     from game.services.selectors import province_payloads
 
+    use_sender_loop()
     get_channel_layer()
     try:
         session = GameSession.objects.order_by("-id").first()

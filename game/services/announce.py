@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
 from game.models import GameSession, Province
 from game.services import broadcast
-from game.services.selectors import instructor_snapshot, projector_snapshot, province_payloads
+from game.services.selectors import (
+    current_round,
+    instructor_snapshot,
+    projector_snapshot,
+    province_payloads,
+    round_info,
+)
 
 
 def announce_session(session: GameSession, provinces: Iterable[Province | None] | None = None) -> None:
@@ -27,5 +34,20 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
             (broadcast.projector_group(session.id), projector_snapshot(session, payloads)),
             (broadcast.instructor_group(session.id), instructor_snapshot(session, payloads)),
         ])
+
+    transaction.on_commit(send)
+
+
+def announce_round(session: GameSession) -> None:
+    """After commit: a small `round` delta (status, deadline) to every screen — all anyone
+    needs when a round closes or is extended. Closing is followed at once by scoring, whose
+    ranking must not queue behind a rebuild of every view."""
+
+    def send() -> None:
+        info = round_info(current_round(session), session)
+        delta = {"type": "round", "round": info, "server_time": timezone.now().isoformat()}
+        groups = [broadcast.province_group(pid) for pid in session.provinces.values_list("id", flat=True)]
+        groups += [broadcast.projector_group(session.id), broadcast.instructor_group(session.id)]
+        broadcast.send_many_now([(group, delta) for group in groups])
 
     transaction.on_commit(send)

@@ -7,7 +7,10 @@ The channel layer is at-most-once; clients heal from the snapshot they get on co
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -40,23 +43,52 @@ def encode(payload: dict[str, Any]) -> str:
     return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
+# In a Celery worker there is no event loop: async_to_sync starts one per call, and
+# channels-redis keeps its Redis connections per loop, so every broadcast paid for a new
+# connection (~25 ms of a ranking). Workers therefore send from one long-lived loop of
+# their own (use_sender_loop, called at worker start). Under the ASGI server,
+# async_to_sync already runs on the server's loop with warm connections.
+# This holds a connection pool, not game state; each forked worker starts its own.
+_sender: tuple[asyncio.AbstractEventLoop, threading.Thread] | None = None
+_sender_lock = threading.Lock()
+_use_sender = False
+
+
+def use_sender_loop() -> None:
+    global _use_sender
+    _use_sender = True
+
+
+def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+    global _sender
+    if not _use_sender:
+        async_to_sync(make_coroutine)()
+        return
+    with _sender_lock:
+        if _sender is None or not _sender[1].is_alive():
+            loop = asyncio.new_event_loop()
+            thread = threading.Thread(target=loop.run_forever, name="channel-sender", daemon=True)
+            thread.start()
+            _sender = (loop, thread)
+        loop = _sender[0]
+    asyncio.run_coroutine_threadsafe(make_coroutine(), loop).result(timeout=30)
+
+
 def send_now(group: str, payload: dict[str, Any]) -> None:
-    layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group, {"type": "relay", "text": encode(payload)})
+    send_many_now([(group, payload)])
 
 
 def send_many_now(messages: list[tuple[str, dict[str, Any]]]) -> None:
-    """Several group sends in one trip into the event loop (async_to_sync costs ~1 ms a call)."""
+    """Encode each payload once and send them all concurrently."""
     layer = get_channel_layer()
     if layer is None or not messages:
         return
+    encoded = [(group, encode(payload)) for group, payload in messages]
 
     async def _send() -> None:
-        for group, payload in messages:
-            await layer.group_send(group, {"type": "relay", "text": encode(payload)})
+        await asyncio.gather(*(layer.group_send(g, {"type": "relay", "text": t}) for g, t in encoded))
 
-    async_to_sync(_send)()
+    _run(_send)
 
 
 def send_on_commit(group: str, payload: dict[str, Any] | Any) -> None:
@@ -75,6 +107,6 @@ def send_control_on_commit(group: str, action: str) -> None:
     def _send() -> None:
         layer = get_channel_layer()
         if layer is not None:
-            async_to_sync(layer.group_send)(group, {"type": "control", "action": action})
+            _run(lambda: layer.group_send(group, {"type": "control", "action": action}))
 
     transaction.on_commit(_send)

@@ -15,10 +15,10 @@ from game.models import GameSession, Participant, ProvinceResult, Round, Seat, S
 from game.scenarios.loader import rules_from_data as rules_from_untrusted
 from game.scenarios.schema import Reader
 from game.services import broadcast
-from game.services.announce import announce_session
+from game.services.announce import announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.problems import translate
-from game.services.selectors import scenario_for, state_before
+from game.services.selectors import scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
 
 MAX_EXTENSION = 3600
@@ -82,7 +82,7 @@ def round_extend(*, session: GameSession, user, seconds: int = 60) -> Round:
     rnd.save(update_fields=["deadline"])
     log(session, "round_extended", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat())
     _schedule_close(rnd.id, rnd.deadline)  # the task scheduled for the old deadline becomes a no-op
-    _announce_all(session)
+    announce_round(session)
     return rnd
 
 
@@ -103,7 +103,7 @@ def round_close(*, round_id: int, actor: str, expected_deadline: str | None = No
         from game.tasks import score_round_task
 
         transaction.on_commit(lambda: score_round_task.delay(rnd.id))
-        _announce_all(rnd.session)
+        announce_round(rnd.session)
     return True
 
 
@@ -134,11 +134,17 @@ def round_score(*, round_id: int) -> bool:
     scenario = scenario_for(session)
     rules = rules_from_data(rnd.rules.rules)
     offer = scenario.offers[rnd.number - 1]
-    for province in session.provinces.all():
-        state = state_before(province, rnd.number, session)
-        seats = {s.id: s for s in province.seats.all()}
+    provinces = list(session.provinces.all())
+    states = states_before(session, provinces, rnd.number)
+    seats = {s.id: s for s in Seat.objects.filter(province__session=session)}
+    saved_by_province: dict[int, list[Sheet]] = {}
+    for saved in rnd.sheets.all():
+        saved_by_province.setdefault(seats[saved.seat_id].province_id, []).append(saved)
+    province_rows, seat_rows = [], []
+    for province in provinces:
+        state = states[province.id]
         sheets = {}
-        for saved in rnd.sheets.filter(seat__province=province):
+        for saved in saved_by_province.get(province.id, []):
             city_id = seats[saved.seat_id].city_id
             sheet, problems = parse_sheet(city_id, saved.data)
             if sheet is not None and not validate_sheet(
@@ -151,16 +157,15 @@ def round_score(*, round_id: int) -> bool:
         except InvalidRound as exc:  # pragma: no cover - sheets were validated above
             raise GameError("scoring_failed", str(exc)) from exc
         data = to_data(result)
-        ProvinceResult.objects.create(
+        province_rows.append(ProvinceResult(
             round=rnd, province=province, state_after=data.pop("next_state"),
             data={k: v for k, v in data.items() if k != "cities"},
-        )
-        by_city = {s.city_id: s for s in seats.values()}
-        SeatResult.objects.bulk_create(
-            SeatResult(round=rnd, seat=by_city[c["city_id"]], rank=c["rank"], points=_points(c),
-                       composite=c["composite"], data=c)
-            for c in data["cities"]
-        )
+        ))
+        by_city = {s.city_id: s for s in seats.values() if s.province_id == province.id}
+        seat_rows += [SeatResult(round=rnd, seat=by_city[c["city_id"]], rank=c["rank"], points=_points(c),
+                                 composite=c["composite"], data=c) for c in data["cities"]]
+    ProvinceResult.objects.bulk_create(province_rows)
+    SeatResult.objects.bulk_create(seat_rows)
     rnd.status = Round.Status.SCORED
     rnd.scored_at = timezone.now()
     rnd.save(update_fields=["status", "scored_at"])

@@ -36,6 +36,16 @@ def state_before(province: Province, round_no: int, session: GameSession) -> Pro
     return initial_state(scenario_for(session).province, session.total_rounds)
 
 
+def states_before(session: GameSession, provinces: list[Province], round_no: int) -> dict[int, ProvinceState]:
+    """state_before for many provinces in one query."""
+    initial = initial_state(scenario_for(session).province, session.total_rounds)
+    after = {}
+    if round_no > 1:
+        after = dict(ProvinceResult.objects.filter(province__in=provinces, round__number=round_no - 1,
+                                                   round__session=session).values_list("province_id", "state_after"))
+    return {p.id: state_from_data(after[p.id]) if p.id in after else initial for p in provinces}
+
+
 def rules_info(version: RulesVersion, session: GameSession) -> dict[str, Any]:
     preset = scenario_for(session).presets.get(version.preset)
     return {
@@ -51,12 +61,20 @@ def rules_info(version: RulesVersion, session: GameSession) -> dict[str, Any]:
 def round_info(rnd: Round | None, session: GameSession) -> dict[str, Any] | None:
     if rnd is None:
         return None
+    rules = rules_info(rnd.rules, session)
+    previous_rules = (session.rounds.filter(number=rnd.number - 1).values_list("rules_id", flat=True).first()
+                      if rnd.number > 1 else None)
+    # A round that keeps the previous round's rules version changes nothing, even though
+    # the version still records what changed when it was first introduced.
+    rules["changed"] = bool(rules["changes"]) and previous_rules != rnd.rules_id
+    if not rules["changed"]:
+        rules["changes"] = []
     return {
         "number": rnd.number,
         "status": rnd.status,
         "deadline": rnd.deadline.isoformat() if rnd.deadline else None,
         "opened_at": rnd.opened_at.isoformat() if rnd.opened_at else None,
-        "rules": rules_info(rnd.rules, session),
+        "rules": rules,
     }
 
 
@@ -76,6 +94,66 @@ def offer_info(session: GameSession, rnd: Round, state: ProvinceState) -> dict[s
     return {"industrial": industrial, "joint": joint}
 
 
+def _compact(value: Any) -> Any:
+    """Floats to 4 decimals: the ranking goes to every student at once, and 0.2617801047120419
+    costs a phone as much to parse as it costs the server to send; storage keeps them exact."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _compact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
+
+
+def as_table(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rows of same-shaped dicts as {"table": columns, "rows": [[...]]}, nested dicts
+    flattened one level ("points.rank_prize"). Each city's outcome repeats ~40 keys; sent to
+    every student at once, the keys were half the ranking message. Clients expand it
+    (static/js/socket.js, PC.expandTables; expand_table below for Python readers)."""
+    flat = []
+    for row in rows:
+        item: dict[str, Any] = {}
+        for key, value in row.items():
+            if isinstance(value, dict) and value and all(not isinstance(v, dict) for v in value.values()) \
+                    and key in TABLE_NESTED:
+                for sub, v in value.items():
+                    item[f"{key}.{sub}"] = v
+            else:
+                item[key] = value
+        flat.append(item)
+    columns = sorted({k for item in flat for k in item})
+    return {"table": columns, "rows": [[item.get(c) for c in columns] for item in flat]}
+
+
+TABLE_NESTED = frozenset({"points", "gdp_gain", "indicators", "normalised", "name"})
+
+
+def expand_table(table: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for values in table["rows"]:
+        row: dict[str, Any] = {}
+        for column, value in zip(table["table"], values, strict=True):
+            key, _, sub = column.partition(".")
+            if sub:
+                row.setdefault(key, {})[sub] = value
+            else:
+                row[key] = value
+        rows.append(row)
+    return rows
+
+
+def expand_tables(value: Any) -> Any:
+    """Every table inside a payload expanded (what static/js/socket.js does on receipt)."""
+    if isinstance(value, list):
+        return [expand_tables(v) for v in value]
+    if isinstance(value, dict):
+        if isinstance(value.get("table"), list) and isinstance(value.get("rows"), list):
+            return expand_table(value)
+        return {k: expand_tables(v) for k, v in value.items()}
+    return value
+
+
 def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -> dict[str, Any]:
     data = pr.data
     industrial = []
@@ -86,10 +164,11 @@ def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -
     return {
         "round": pr.round.number,
         "industrial": industrial,
-        "joint": data["joint"],
+        "joint": _compact(data["joint"]),
         "pledges": data.get("pledges", []),
-        "totals": data["totals"],
-        "cities": [dict(r["data"], seat=r["seat_id"]) for r in seat_results],
+        "totals": _compact(data["totals"]),
+        "cities": as_table([dict(_compact(r["data"]), seat=r["seat_id"]) for r in seat_results]),
+        "rules": {"version": pr.round.rules.version, "preset": pr.round.rules.preset, "params": pr.round.rules.rules},
     }
 
 
@@ -106,14 +185,27 @@ def _standings(rows: list[dict]) -> list[dict]:
             before[city] = before.get(city, 0.0) + r["points"]
         else:
             last_rank[city] = r["rank"]
-    previous_order = [c for c, _ in sorted(before.items(), key=lambda kv: (-kv[1], kv[0]))]
+    previous_place = _places(before)
+    places = _places(totals)
     ordered = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
     return [
-        {"city": city, "points": round(points, 4), "place": place,
-         "previous_place": previous_order.index(city) + 1 if city in previous_order else None,
+        {"city": city, "points": round(points, 4), "place": places[city],
+         "previous_place": previous_place.get(city),
          "last_rank": last_rank.get(city)}
-        for place, (city, points) in enumerate(ordered, 1)
+        for city, points in ordered
     ]
+
+
+def _places(points: dict[str, float]) -> dict[str, int]:
+    """Standings places; cities level on points share the better place (1, 2, 2, 4)."""
+    ordered = sorted(points.items(), key=lambda kv: (-kv[1], kv[0]))
+    places: dict[str, int] = {}
+    for n, (city, value) in enumerate(ordered, 1):
+        if n > 1 and abs(ordered[n - 2][1] - value) <= 1e-9:
+            places[city] = places[ordered[n - 2][0]]
+        else:
+            places[city] = n
+    return places
 
 
 def province_payloads(session: GameSession, provinces: list[Province] | None = None) -> dict[int, dict[str, Any]]:
@@ -133,36 +225,43 @@ def province_payloads(session: GameSession, provinces: list[Province] | None = N
                           .order_by("joined_at", "id").values_list("seat_id", "display_name")):
         people.setdefault(seat_id, []).append(name)
     submitted = set(rnd.sheets.filter(seat__province_id__in=ids).values_list("seat_id", flat=True)) if rnd else set()
-    scored = list(ProvinceResult.objects.filter(province_id__in=ids, round__status=Round.Status.SCORED)
-                  .select_related("round__rules").order_by("round__number"))
+    # Only totals of earlier rounds (the big JSON of every past round is not read again),
+    # the full result of the last scored round, and the state the current round starts from.
+    scored_results = ProvinceResult.objects.filter(province_id__in=ids, round__status=Round.Status.SCORED)
+    history: dict[int, list[dict]] = {}
+    for pid, number, totals in (scored_results.order_by("round__number")
+                                .values_list("province_id", "round__number", "data__totals")):
+        history.setdefault(pid, []).append({"round": number, **totals})
+    last_no = max((h[-1]["round"] for h in history.values()), default=None)
+    round_no = rnd.number if rnd else 1
+    lasts = {pr.province_id: pr for pr in scored_results.filter(round__number=last_no)
+             .select_related("round__rules").defer("state_after")} if last_no else {}
+    starts = dict(ProvinceResult.objects.filter(province_id__in=ids, round__number=round_no - 1,
+                                                round__session=session).values_list("province_id", "state_after"))
     rows = list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED)
                 .values("seat_id", "seat__city_id", "seat__province_id", "round__number", "rank", "points"))
-    last_no = max((pr.round.number for pr in scored), default=None)
     last_rows: dict[int, list[dict]] = {}
     if last_no is not None:
         for r in (SeatResult.objects.filter(seat__province_id__in=ids, round__number=last_no, round__session=session)
                   .order_by("rank", "seat_id").values("seat_id", "seat__province_id", "data")):
             last_rows.setdefault(r["seat__province_id"], []).append(r)
-    round_no = rnd.number if rnd else 1
     initial = initial_state(scenario.province, session.total_rounds)
     out: dict[int, dict[str, Any]] = {}
     for province in provinces:
-        mine = [pr for pr in scored if pr.province_id == province.id]
-        before = next((pr for pr in mine if pr.round.number == round_no - 1), None)
-        state = state_from_data(before.state_after) if before else initial
+        state = state_from_data(starts[province.id]) if province.id in starts else initial
         last = None
-        if mine:
-            pr = mine[-1]
+        pr = lasts.get(province.id)
+        if pr is not None:
             last = _public_result(pr, last_rows.get(province.id, []),
                                   bool(pr.round.rules.rules.get("reveal_losing_bids")))
         out[province.id] = {
             "session": info,
             "province": {"id": province.id, "number": province.number},
             "round": rinfo,
-            "cities": _cities(scenario, seats.get(province.id, []), state, people, submitted),
+            "cities": as_table(_cities(scenario, seats.get(province.id, []), state, people, submitted)),
             "offer": offer_info(session, rnd, state) if rnd and rnd.status in PLAYING else None,
-            "standings": _standings([r for r in rows if r["seat__province_id"] == province.id]),
-            "history": [{"round": pr.round.number, **pr.data["totals"]} for pr in mine],
+            "standings": as_table(_standings([r for r in rows if r["seat__province_id"] == province.id])),
+            "history": history.get(province.id, []),
             "last_result": last,
         }
     return out
@@ -179,7 +278,6 @@ def _cities(scenario: Scenario, seats: list[Seat], state: ProvinceState, people:
             "seat": seat.id,
             "city": seat.city_id,
             "name": {"zh": city.name_zh, "en": city.name_en},
-            "regions": list(city.regions),
             "neighbours": list(city.neighbours),
             "bot": seat.bot_strategy or None,
             "players": people.get(seat.id, []),
@@ -272,3 +370,33 @@ def _next_round_plan(session: GameSession, rnd: Round | None) -> dict[str, Any] 
     if draft is None:
         return None
     return {"number": draft.number, "rules": rules_info(draft.rules, session)}
+
+
+def student_page_data(participant: Participant) -> dict:
+    """Facts the page needs beside the live snapshot: every project's name (the last
+    result names projects by id only, and the offer is gone once a round is scored),
+    this seat's points in each scored round (the snapshot has only the totals), and the
+    rules version of each round (to explain a scored round with *its* weights, and to
+    tell whether the rules really changed since the previous round)."""
+    scenario = scenario_for(participant.session)
+    projects = {}
+    for number, offer in enumerate(scenario.offers, 1):
+        for p in offer.industrial:
+            projects[p.id] = {"round": number, "kind": "industrial", "name": {"zh": p.name_zh, "en": p.name_en},
+                              "sector": p.sector, "value": p.value, "reserve": p.reserve}
+        for j in offer.joint:
+            projects[j.id] = {"round": number, "kind": "joint", "name": {"zh": j.name_zh, "en": j.name_en},
+                              "type": j.type, "threshold": j.threshold, "host": j.host, "members": list(j.members)}
+    points = []
+    if participant.seat_id is not None:
+        points = [
+            {"round": r.round.number, "city": r.seat.city_id, "points": r.points, "rank": r.rank}
+            for r in SeatResult.objects.filter(seat_id=participant.seat_id, round__status=Round.Status.SCORED)
+            .select_related("round", "seat").order_by("round__number")
+        ]
+    rounds = [
+        {"number": r.number, "status": r.status, "version": r.rules.version, "preset": r.rules.preset,
+         "params": r.rules.rules}
+        for r in participant.session.rounds.select_related("rules").order_by("number")
+    ]
+    return {"projects": projects, "points": points, "rounds": rounds}

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from game.consumers import session_key
-from game.models import Participant, Round, SeatResult
-from game.services.selectors import scenario_for
+from game.models import Participant
+from game.services import selectors
 
 
 def _participant(request: HttpRequest, code: str) -> Participant | None:
@@ -24,38 +24,9 @@ def play(request: HttpRequest, code: str) -> HttpResponse:
     if participant is None:
         return redirect(reverse("join") + f"?code={code.upper()}")
     rejoin = request.build_absolute_uri(reverse("rejoin", args=[participant.session.code, participant.token]))
-    return render(request, "play/play.html", {"participant": participant, "session": participant.session,
-                                              "rejoin_url": rejoin, "play_data": _play_data(participant)})
-
-
-def _play_data(participant: Participant) -> dict:
-    """Facts the page needs beside the live snapshot: every project's name (the last
-    result names projects by id only, and the offer is gone once a round is scored),
-    this seat's points in each scored round (the snapshot has only the totals), and the
-    rules version of each round (to explain a scored round with *its* weights, and to
-    tell whether the rules really changed since the previous round)."""
-    scenario = scenario_for(participant.session)
-    projects = {}
-    for number, offer in enumerate(scenario.offers, 1):
-        for p in offer.industrial:
-            projects[p.id] = {"round": number, "kind": "industrial", "name": {"zh": p.name_zh, "en": p.name_en},
-                              "sector": p.sector, "value": p.value, "reserve": p.reserve}
-        for j in offer.joint:
-            projects[j.id] = {"round": number, "kind": "joint", "name": {"zh": j.name_zh, "en": j.name_en},
-                              "type": j.type, "threshold": j.threshold, "host": j.host, "members": list(j.members)}
-    points = []
-    if participant.seat_id is not None:
-        points = [
-            {"round": r.round.number, "city": r.seat.city_id, "points": r.points, "rank": r.rank}
-            for r in SeatResult.objects.filter(seat_id=participant.seat_id, round__status=Round.Status.SCORED)
-            .select_related("round", "seat").order_by("round__number")
-        ]
-    rounds = [
-        {"number": r.number, "status": r.status, "version": r.rules.version, "preset": r.rules.preset,
-         "params": r.rules.rules}
-        for r in participant.session.rounds.select_related("rules").order_by("number")
-    ]
-    return {"projects": projects, "points": points, "rounds": rounds}
+    context = {"participant": participant, "session": participant.session, "rejoin_url": rejoin,
+               "play_data": selectors.student_page_data(participant)}
+    return render(request, "play/play.html", context)
 
 
 def rejoin(request: HttpRequest, code: str, token: str) -> HttpResponse:

@@ -197,6 +197,7 @@
     switch (msg.type) {
       case "snapshot": onSnapshot(msg); break;
       case "province": onProvince(msg); break;
+      case "round": onRound(msg); break;
       case "submitted": onSubmitted(msg); break;
       case "sheet": onSheet(msg); break;
       case "saved": onSaved(msg); break;
@@ -241,6 +242,17 @@
     next.type = "snapshot";
     S.snap = next;
     setServerTime(msg.session && msg.session.server_time);
+    rememberRound();
+    render();
+  }
+
+  /* A round closed or its deadline moved: only the round changed. */
+  function onRound(msg) {
+    if (!S.snap) { sock.send({ type: "snapshot" }); return; }
+    var r = round();
+    if (!msg.round || (r && msg.round.number !== r.number)) { sock.send({ type: "snapshot" }); return; }
+    S.snap.round = msg.round;
+    setServerTime(msg.server_time);
     rememberRound();
     render();
   }

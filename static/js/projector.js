@@ -215,6 +215,12 @@
       state.snap = m;
       if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
       render();
+    } else if (m.type === "round" && state.snap) {
+      /* A round closed or its deadline moved: only the round changed. */
+      state.snap.round = m.round;
+      (state.snap.provinces || []).forEach(function (p) { p.round = m.round; });
+      if (m.server_time) { state.offset = Date.parse(m.server_time) - Date.now(); }
+      render();
     } else if (m.type === "submitted" && state.snap) {
       (state.snap.provinces || []).forEach(function (p) {
         if (p.province.id !== m.province) { return; }

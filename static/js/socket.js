@@ -57,7 +57,7 @@
     ws.onmessage = function (event) {
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
-      self.onMessage(data);
+      self.onMessage(window.PC.expandTables(data));
     };
     ws.onclose = function (event) {
       if (self.ws !== ws) { return; }
@@ -84,7 +84,33 @@
   window.LiveSocket = LiveSocket;
 
   /* Shared helpers for the pages. */
+  /* {"table": [columns], "rows": [[...]]} back into a list of objects ("a.b" → {a: {b}}):
+     the server sends repeated rows (every city's outcome) as a table to keep the ranking small. */
+  function expandTables(value) {
+    if (Array.isArray(value)) { return value.map(expandTables); }
+    if (!value || typeof value !== "object") { return value; }
+    if (Array.isArray(value.table) && Array.isArray(value.rows)) {
+      return value.rows.map(function (cells) {
+        var row = {};
+        value.table.forEach(function (column, i) {
+          var dot = column.indexOf(".");
+          if (dot > 0) {
+            var key = column.slice(0, dot);
+            row[key] = row[key] || {};
+            row[key][column.slice(dot + 1)] = cells[i];
+          } else {
+            row[column] = cells[i];
+          }
+        });
+        return row;
+      });
+    }
+    Object.keys(value).forEach(function (k) { value[k] = expandTables(value[k]); });
+    return value;
+  }
+
   window.PC = {
+    expandTables: expandTables,
     lang: function () { return (document.documentElement.lang || "zh-hans").indexOf("zh") === 0 ? "zh" : "en"; },
     name: function (pair) { if (!pair) { return ""; } return pair[window.PC.lang()] || pair.en || pair.zh || ""; },
     el: function (tag, attrs, children) {

@@ -27,11 +27,11 @@ def manage(env: dict, *args: str, stdin: str | None = None) -> str:
     return run.stdout
 
 
-def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
+def start_server(env: dict, port: int, log: Path, extra: tuple[str, ...] = ()) -> subprocess.Popen:
     out = open(log, "w")  # noqa: SIM115 - lives as long as the process
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning"],
+         "--log-level", "warning", *extra],
         cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
     )
     end = time.monotonic() + 30

@@ -6,7 +6,7 @@ from game.models import Round, SeatResult, Sheet
 from game.services import rounds
 from game.services.bots import bots_play
 from game.services.errors import GameError
-from game.services.selectors import student_snapshot
+from game.services.selectors import expand_tables, student_snapshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,9 +33,11 @@ def test_a_round_opens_takes_sheets_closes_and_is_scored(make_session, join, ins
     rnd.refresh_from_db()
     assert rnd.status == Round.Status.SCORED
     assert SeatResult.objects.filter(round=rnd).count() == 5
-    snap = student_snapshot(bob)
+    snap = expand_tables(student_snapshot(bob))
     assert snap["last_result"]["round"] == 1
-    assert {c["city_id"] for c in snap["last_result"]["cities"]} == {s["city"] for s in snap["cities"]}
+    cities = snap["last_result"]["cities"]
+    assert {c["city_id"] for c in cities} == {s["city"] for s in snap["cities"]}
+    assert all(isinstance(c["points"]["rank_prize"], float) for c in cities)
     assert snap["round"]["number"] == 2 and snap["round"]["status"] == "draft"
     assert Sheet.objects.filter(round=rnd).count() == 5
 
