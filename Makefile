@@ -16,6 +16,7 @@ lint: venv
 
 test: venv lint
 	@if [ -z "$$REDIS_URL" ]; then scripts/ensure_redis.sh; fi
+	@scripts/ensure_chromium.sh
 	$(PYTHON) -m pytest -q
 
 # Starts Redis (if none), uvicorn and a Celery worker with beat; HOST/PORT override.
