@@ -120,7 +120,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: Celery workers and ASGI servers started by tests share it.
-    DATABASES["default"]["TEST"] = {"NAME": str(RUN_DIR / "test-db.sqlite3")}
+    # One file per test run, so two runs on one machine never lock each other out.
+    DATABASES["default"]["TEST"] = {"NAME": str(RUN_DIR / f"test-db-{os.getpid()}.sqlite3")}
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -143,11 +144,15 @@ CHANNEL_LAYERS = {
         # Every socket of one server process shares one Redis key, and channels-redis silently
         # drops group messages once that key holds `capacity` entries (default 100): far too
         # few for a classroom of 300 on one process. See docs/deploy.md.
-        "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_CAPACITY", 10000), "expiry": 30},
+        "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_CAPACITY", 10000), "expiry": 30,
+                   "prefix": env_str("CHANNEL_PREFIX", "asgi")},
     }
 }
 
 CELERY_BROKER_URL = REDIS_URL
+# A key prefix lets several games (or test runs) share one Redis database.
+if env_str("CELERY_KEY_PREFIX", ""):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": env_str("CELERY_KEY_PREFIX", "")}
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

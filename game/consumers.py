@@ -137,7 +137,7 @@ class StudentConsumer(BaseConsumer):
 
     def _save(self, message: dict[str, Any]) -> dict[str, Any]:
         with translation.override(self.language()):
-            participant = Participant.objects.get(pk=self.participant_id)
+            participant = Participant(pk=self.participant_id)  # sheet_save loads it with its seat
             round_number = message.get("round")
             if round_number is not None and (isinstance(round_number, bool) or not isinstance(round_number, int)):
                 return GameError("bad_message", _("“round” must be a round number.")).as_message()

@@ -44,30 +44,49 @@ def join():
 TEST_REDIS_DB = 9
 
 
-def test_redis_url() -> str:
-    """Tests use their own Redis database, so flushing it never touches a running game."""
+def test_redis_url(db: int = TEST_REDIS_DB) -> str:
+    """Tests use their own Redis database, never the one a running game uses."""
     import os
 
     base = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-    return base.rsplit("/", 1)[0] + f"/{TEST_REDIS_DB}" if base.count("/") >= 3 else base + f"/{TEST_REDIS_DB}"
+    return base.rsplit("/", 1)[0] + f"/{db}" if base.count("/") >= 3 else base + f"/{db}"
+
+
+RUN_PREFIX = f"t{__import__('os').getpid()}"
+
+
+def delete_run_keys(url: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    for pattern in (f"{RUN_PREFIX}*", f"asgi-{RUN_PREFIX}*"):
+        for key in client.scan_iter(pattern, count=1000):
+            client.delete(key)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_redis():
-    import redis
+    """Channel layer and Celery keys carry this run's prefix (inherited by the servers and
+    workers the tests start), so two test runs on one machine never see each other."""
+    import os
+
     from channels import layers
     from django.conf import settings
 
     from config.celery import app
 
     url = test_redis_url()
-    redis.Redis.from_url(url).flushdb()  # stale tasks or group members from an earlier run
+    os.environ.update(CHANNEL_PREFIX=f"asgi-{RUN_PREFIX}", CELERY_KEY_PREFIX=f"{RUN_PREFIX}:")
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                           "CONFIG": {"hosts": [url]}}}
+                                           "CONFIG": {"hosts": [url], "capacity": 10000,
+                                                      "prefix": f"asgi-{RUN_PREFIX}"}}}
     layers.channel_layers.backends = {}
     app.conf.broker_url = url
     app.conf.result_backend = url
+    app.conf.broker_transport_options = {"global_keyprefix": f"{RUN_PREFIX}:"}
+    delete_run_keys(url)
     yield url
+    delete_run_keys(url)
 
 
 @pytest.fixture

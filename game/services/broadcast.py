@@ -107,6 +107,9 @@ def send_control_on_commit(group: str, action: str) -> None:
     def _send() -> None:
         layer = get_channel_layer()
         if layer is not None:
-            _run(lambda: layer.group_send(group, {"type": "control", "action": action}))
+            async def _control() -> None:
+                await layer.group_send(group, {"type": "control", "action": action})
+
+            _run(_control)
 
     transaction.on_commit(_send)

@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from game.engine import InvalidRound, parse_sheet, score_round, validate_sheet
+from game.engine import InvalidRound, ProvinceState, Rules, parse_sheet, score_round, validate_sheet
 from game.engine.serialize import rules_from_data, to_data
-from game.models import GameSession, Participant, ProvinceResult, Round, Seat, SeatResult, Sheet, SheetRevision
+from game.models import (
+    GameSession,
+    Participant,
+    Province,
+    ProvinceResult,
+    Round,
+    RulesVersion,
+    Seat,
+    SeatResult,
+    Sheet,
+    SheetRevision,
+)
 from game.scenarios.loader import rules_from_data as rules_from_untrusted
 from game.scenarios.schema import Reader
 from game.services import broadcast
 from game.services.announce import announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.problems import translate
-from game.services.selectors import scenario_for, state_before, states_before
+from game.services.selectors import public_cities, scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
 
 MAX_EXTENSION = 3600
@@ -157,11 +169,15 @@ def round_score(*, round_id: int) -> bool:
         except InvalidRound as exc:  # pragma: no cover - sheets were validated above
             raise GameError("scoring_failed", str(exc)) from exc
         data = to_data(result)
-        province_rows.append(ProvinceResult(
-            round=rnd, province=province, state_after=data.pop("next_state"),
-            data={k: v for k, v in data.items() if k != "cities"},
-        ))
         by_city = {s.city_id: s for s in seats.values() if s.province_id == province.id}
+        stored = {k: v for k, v in data.items() if k not in ("cities", "next_state")}
+        # The public table of every city's outcome is written once here and read by every
+        # broadcast and reconnect after it (SeatResult keeps each outcome exactly).
+        stored["public_cities"] = public_cities(
+            sorted(data["cities"], key=lambda c: (c["rank"], by_city[c["city_id"]].id)),
+            {c: s.id for c, s in by_city.items()})
+        province_rows.append(ProvinceResult(round=rnd, province=province, state_after=data["next_state"],
+                                            data=stored))
         seat_rows += [SeatResult(round=rnd, seat=by_city[c["city_id"]], rank=c["rank"], points=_points(c),
                                  composite=c["composite"], data=c) for c in data["cities"]]
     ProvinceResult.objects.bulk_create(province_rows)
@@ -188,14 +204,27 @@ def _open_round_shared(session: GameSession) -> Round | None:
     """The open round, locked FOR SHARE on PostgreSQL: saves run side by side, while a
     close (FOR UPDATE) waits for the saves in flight and later saves see it closed.
     SQLite serialises writers anyway."""
-    rnd = Round.objects.filter(session=session, status=Round.Status.OPEN).select_related("rules").first()
-    if rnd is not None and connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT status FROM game_round WHERE id = %s FOR SHARE", [rnd.id])
-            row = cursor.fetchone()
-        if row is None or row[0] != Round.Status.OPEN:
-            return None
-    return rnd
+    if connection.vendor == "postgresql":
+        table = Round._meta.db_table
+        found = list(Round.objects.raw(f"SELECT * FROM {table} WHERE session_id = %s AND status = %s FOR SHARE",
+                                       [session.id, Round.Status.OPEN]))
+        return found[0] if found else None
+    return Round.objects.filter(session=session, status=Round.Status.OPEN).first()
+
+
+@lru_cache(maxsize=256)
+def _rules_of(version_id: int) -> Rules:
+    """A rules version never changes once written (a change makes a new version)."""
+    return rules_from_data(RulesVersion.objects.values_list("rules", flat=True).get(pk=version_id))
+
+
+@lru_cache(maxsize=1024)
+def _state_at_open(province_id: int, round_no: int, session_id: int, seed: int) -> ProvinceState:
+    """The state a round starts from is fixed once the round is open (the previous round
+    is scored); saves read it every time, so keep it. Keyed by the session's seed too, so
+    a reused database id can never hit another game's entry."""
+    session = GameSession.objects.get(pk=session_id)
+    return state_before(Province(pk=province_id, session=session), round_no, session)
 
 
 def _seat_for(participant: Participant) -> Seat:
@@ -222,10 +251,10 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
         if seat.bot_strategy and not by_bot:
             raise forbidden()
         scenario = scenario_for(session)
-        rules = rules_from_data(rnd.rules.rules)
+        rules = _rules_of(rnd.rules_id)
         sheet, problems = parse_sheet(seat.city_id, data)
         if sheet is not None:
-            state = state_before(seat.province, rnd.number, session)
+            state = _state_at_open(seat.province_id, rnd.number, session.id, session.seed)
             problems = validate_sheet(sheet, city=scenario.province.city(seat.city_id),
                                       state=state.city(seat.city_id), offer=scenario.offers[rnd.number - 1],
                                       rules=rules)

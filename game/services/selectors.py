@@ -154,6 +154,11 @@ def expand_tables(value: Any) -> Any:
     return value
 
 
+def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int]) -> dict[str, Any]:
+    """Every city's outcome, rank order, compacted into one table (see as_table)."""
+    return as_table([dict(_compact(c), seat=seat_ids[c["city_id"]]) for c in outcomes])
+
+
 def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -> dict[str, Any]:
     data = pr.data
     industrial = []
@@ -167,7 +172,8 @@ def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -
         "joint": _compact(data["joint"]),
         "pledges": data.get("pledges", []),
         "totals": _compact(data["totals"]),
-        "cities": as_table([dict(_compact(r["data"]), seat=r["seat_id"]) for r in seat_results]),
+        "cities": data.get("public_cities") or as_table([dict(_compact(r["data"]), seat=r["seat_id"])
+                                                         for r in seat_results]),
         "rules": {"version": pr.round.rules.version, "preset": pr.round.rules.preset, "params": pr.round.rules.rules},
     }
 
@@ -241,7 +247,7 @@ def province_payloads(session: GameSession, provinces: list[Province] | None = N
     rows = list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED)
                 .values("seat_id", "seat__city_id", "seat__province_id", "round__number", "rank", "points"))
     last_rows: dict[int, list[dict]] = {}
-    if last_no is not None:
+    if last_no is not None and any("public_cities" not in pr.data for pr in lasts.values()):
         for r in (SeatResult.objects.filter(seat__province_id__in=ids, round__number=last_no, round__session=session)
                   .order_by("rank", "seat_id").values("seat_id", "seat__province_id", "data")):
             last_rows.setdefault(r["seat__province_id"], []).append(r)

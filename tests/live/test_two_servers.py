@@ -58,10 +58,11 @@ def postgres_database():
 
 def test_a_ranking_published_through_one_server_reaches_a_student_on_the_other(postgres_database, tmp_path,
                                                                                _isolated_redis):
-    import redis
 
-    redis_url = _isolated_redis.rsplit("/", 1)[0] + f"/{SERVERS_REDIS_DB}"
-    redis.Redis.from_url(redis_url).flushdb()
+    from tests.conftest import delete_run_keys, test_redis_url
+
+    redis_url = test_redis_url(SERVERS_REDIS_DB)
+    delete_run_keys(redis_url)
     # Scoring runs inside server A (eager tasks), so server A is the one that publishes.
     env = base_env(DATABASE_URL=postgres_database, REDIS_URL=redis_url, CELERY_TASK_ALWAYS_EAGER="true")
     manage(env, "migrate", "--noinput", "-v0")
@@ -74,7 +75,7 @@ def test_a_ranking_published_through_one_server_reaches_a_student_on_the_other(p
     finally:
         stop(server_a)
         stop(server_b)
-        redis.Redis.from_url(redis_url).flushdb()
+        delete_run_keys(redis_url)
     from game.services.selectors import expand_tables
 
     result = expand_tables(result)
