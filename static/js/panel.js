@@ -719,7 +719,7 @@
         actions.push(el("span", { class: "move-group" }, [
           el("label", { for: selectId, class: "sr-only", text: F("Seat for %(name)s", { name: r.name }) }),
           el("select", { id: selectId }, seatOptions(r.seat)),
-          el("button", { type: "button", class: "btn btn-small", text: T("Move"), "aria-label": F("Move %(name)s", { name: r.name }),
+          el("button", { type: "button", class: "btn btn-small", text: window.pgettext("move a student to a seat", "Move"), "aria-label": F("Move %(name)s", { name: r.name }),
             onclick: function (e) {
               var seat = Number($(selectId).value);
               if (seat === r.seat) { showError(F("%(name)s already sits there.", { name: r.name })); return; }
