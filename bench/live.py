@@ -194,7 +194,7 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         total_rounds=rounds_to_play,
         round_seconds=3600,
         schedule="growth_tournament",
-        max_provinces=50,
+        max_provinces=100,
         bot_strategy="best_response",
         auto_close=False,
     )

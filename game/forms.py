@@ -25,4 +25,4 @@ class SessionForm(forms.Form):
                                      initial="best_response")
     auto_close = forms.BooleanField(label=_("Close a round as soon as every seat has saved"), required=False,
                                     initial=True)
-    max_provinces = forms.IntegerField(label=_("At most this many provinces"), min_value=1, max_value=50, initial=12)
+    max_provinces = forms.IntegerField(label=_("At most this many provinces"), min_value=1, max_value=100, initial=12)

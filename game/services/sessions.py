@@ -61,8 +61,8 @@ def session_create(
         raise GameError("bad_team_size", _("A seat holds 1 to 3 students."))
     if bot_strategy not in STRATEGIES:
         raise GameError("bad_strategy", _("Unknown bot strategy “%(name)s”.") % {"name": bot_strategy})
-    if not 1 <= max_provinces <= 50:
-        raise GameError("bad_provinces", _("A session holds 1 to 50 provinces."))
+    if not 1 <= max_provinces <= 100:
+        raise GameError("bad_provinces", _("A session holds 1 to 100 provinces."))
     try:
         plan = parse_schedule(schedule, scenario.presets, total_rounds)
     except ValueError as exc:
