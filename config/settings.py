@@ -187,6 +187,13 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_TASK_IGNORE_RESULT = True
 
+# Behind an HTTPS reverse proxy (see docs/deploy.md): trust its X-Forwarded-Proto and send
+# cookies over HTTPS only.
+if env_bool("HTTPS", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -12,8 +12,10 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from game.models import GameSession, Participant
 from game.services import broadcast, selectors
@@ -55,9 +57,27 @@ class BaseConsumer(AsyncWebsocketConsumer):
         await self.send_json({"type": "error", "code": code, "message": message, **extra})
 
     def language(self) -> str:
-        session = self.scope.get("session")
-        lang = session.get("django_language") if session else None
-        return lang or translation.get_language() or "zh-hans"
+        """The page's language: the language cookie set by the switcher, else the
+        browser's Accept-Language, else the default (as LocaleMiddleware decides)."""
+        cookie = (self.scope.get("cookies") or {}).get(settings.LANGUAGE_COOKIE_NAME)
+        if cookie and translation.check_for_language(cookie):
+            return translation.get_supported_language_variant(cookie)
+        headers = dict(self.scope.get("headers") or [])
+        accept = headers.get(b"accept-language", b"").decode("latin-1")
+        for code, _q in parse_accept_lang_header(accept):
+            if code == "*":
+                break
+            try:
+                return translation.get_supported_language_variant(code)
+            except LookupError:
+                continue
+        return settings.LANGUAGE_CODE
+
+    async def refuse(self) -> None:
+        """Accept, then close with 4003: a close before the handshake reaches the browser
+        as a bare HTTP 403 (code 1006), and the page could not tell 'refused' from 'offline'."""
+        await self.accept()
+        await self.close(code=CLOSE_FORBIDDEN)
 
     async def parse(self, text_data: str | None, bytes_data: bytes | None) -> dict[str, Any] | None:
         """The message as a dict with a string `type`, or None after answering with an error."""
@@ -122,7 +142,7 @@ class StudentConsumer(BaseConsumer):
     async def connect(self) -> None:
         participant, groups = await self._identify(self.scope["url_route"]["kwargs"]["code"])
         if participant is None:
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self.refuse()
             return
         self.participant_id = participant.id
         await self.accept()
@@ -175,7 +195,7 @@ class _InstructorOwned(BaseConsumer):
     async def connect(self) -> None:
         session_id = self.scope["url_route"]["kwargs"]["session_id"]
         if not await self._owned(session_id):
-            await self.close(code=CLOSE_FORBIDDEN)
+            await self.refuse()
             return
         self.session_id = session_id
         await self.accept()

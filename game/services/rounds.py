@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -127,13 +127,18 @@ def round_close_now(*, session: GameSession, user) -> bool:
     return round_close(round_id=rnd.id, actor=user.get_username())
 
 
-def close_overdue(grace_seconds: float = 2.0) -> int:
-    """The sweeper: close every open round whose deadline passed (its task was lost)."""
-    cutoff = timezone.now() - dt.timedelta(seconds=grace_seconds)
-    closed = 0
+def close_overdue(grace_seconds: float = 2.0, scoring_grace_seconds: float = 30.0) -> int:
+    """The sweeper: close every open round whose deadline passed (its task was lost), and
+    score every round left closed for long (its scoring task was lost)."""
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=grace_seconds)
+    done = 0
     for round_id in Round.objects.filter(status=Round.Status.OPEN, deadline__lt=cutoff).values_list("id", flat=True):
-        closed += round_close(round_id=round_id, actor="sweeper")
-    return closed
+        done += round_close(round_id=round_id, actor="sweeper")
+    stuck = now - dt.timedelta(seconds=scoring_grace_seconds)
+    for round_id in Round.objects.filter(status=Round.Status.CLOSED, closed_at__lt=stuck).values_list("id", flat=True):
+        done += round_score(round_id=round_id)
+    return done
 
 
 @transaction.atomic
@@ -175,7 +180,7 @@ def round_score(*, round_id: int) -> bool:
         # broadcast and reconnect after it (SeatResult keeps each outcome exactly).
         stored["public_cities"] = public_cities(
             sorted(data["cities"], key=lambda c: (c["rank"], by_city[c["city_id"]].id)),
-            {c: s.id for c, s in by_city.items()})
+            {c: s.id for c, s in by_city.items()}, rules.reveal_losing_bids)
         province_rows.append(ProvinceResult(round=rnd, province=province, state_after=data["next_state"],
                                             data=stored))
         seat_rows += [SeatResult(round=rnd, seat=by_city[c["city_id"]], rank=c["rank"], points=_points(c),
@@ -187,8 +192,14 @@ def round_score(*, round_id: int) -> bool:
     rnd.save(update_fields=["status", "scored_at"])
     log(session, "round_scored", "engine", round=rnd.number)
     if rnd.number < session.total_rounds and session.status != GameSession.Status.ENDED:
-        preset = session.schedule[rnd.number] if rnd.number < len(session.schedule) else rnd.rules.preset
-        rules_next = rnd.rules if preset == rnd.rules.preset else _rules_version(session, preset, rnd.rules)
+        # The schedule decides when presets change; between its changes the rules in force
+        # (including the instructor's edits) carry on.
+        planned_now = session.schedule[rnd.number - 1] if rnd.number - 1 < len(session.schedule) else None
+        planned_next = session.schedule[rnd.number] if rnd.number < len(session.schedule) else planned_now
+        if planned_next == planned_now or planned_next is None:
+            rules_next = rnd.rules
+        else:
+            rules_next = _rules_version(session, planned_next, rnd.rules)
         Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next)
     _announce_all(session)
     return True
@@ -243,6 +254,8 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
             seat = _seat_for(participant)
         assert seat is not None
         session = seat.province.session
+        if session.status == GameSession.Status.ENDED:
+            raise GameError("ended", _("This game has ended."))
         rnd = _open_round_shared(session)
         if rnd is None or (round_number is not None and rnd.number != round_number):
             raise GameError("round_not_open", _("This round is not open for decisions."))
@@ -266,8 +279,14 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
         saved = Sheet.objects.select_for_update().filter(round=rnd, seat=seat).first()
         first_save = saved is None
         if saved is None:
-            saved = Sheet.objects.create(round=rnd, seat=seat, data=stored, saved_by=participant, saved_at=now)
-        else:
+            try:
+                with transaction.atomic():  # a teammate may create the seat's sheet at the same moment
+                    saved = Sheet.objects.create(round=rnd, seat=seat, data=stored, saved_by=participant,
+                                                 saved_at=now)
+            except IntegrityError:
+                saved = Sheet.objects.select_for_update().get(round=rnd, seat=seat)
+                first_save = False
+        if not first_save:
             saved.data, saved.saved_by, saved.saved_at = stored, participant, now
             saved.version += 1
             saved.save(update_fields=["data", "saved_by", "saved_at", "version"])

@@ -154,17 +154,36 @@ def expand_tables(value: Any) -> Any:
     return value
 
 
-def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int]) -> dict[str, Any]:
-    """Every city's outcome, rank order, compacted into one table (see as_table)."""
-    return as_table([dict(_compact(c), seat=seat_ids[c["city_id"]]) for c in outcomes])
+SEALED_UNLESS_REVEALED = ("bids_placed",)  # the sum of a city's bids would show its losing bids
+PRIVATE_UNLESS_CAUGHT = ("inflation_pct", "collaboration_actual")  # what a report hid, until audited
+
+
+def public_outcome(outcome: dict[str, Any], reveal_bids: bool) -> dict[str, Any]:
+    """A city's outcome as everyone may see it after scoring (DESIGN §8)."""
+    public = dict(outcome)
+    if not reveal_bids:
+        for key in SEALED_UNLESS_REVEALED:
+            public[key] = None
+    if not outcome.get("caught"):
+        for key in PRIVATE_UNLESS_CAUGHT:
+            public[key] = None
+    return public
+
+
+def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int], reveal_bids: bool) -> dict[str, Any]:
+    """Every city's public outcome, rank order, compacted into one table (see as_table)."""
+    return as_table([dict(_compact(public_outcome(c, reveal_bids)), seat=seat_ids[c["city_id"]]) for c in outcomes])
 
 
 def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -> dict[str, Any]:
     data = pr.data
     industrial = []
     for p in data["industrial"]:
-        item = {k: p[k] for k in ("project_id", "winner", "winning_bid", "tied", "duplicate")}
+        item = {k: p[k] for k in ("project_id", "winner", "winning_bid", "duplicate")}
         item["bids"] = p["bids"] if reveal else ({p["winner"]: p["winning_bid"]} if p["winner"] else {})
+        # Who tied with the winner would reveal their (losing) bids: only the fact of a tie.
+        item["tied"] = p["tied"] if reveal else []
+        item["tie"] = bool(p["tied"])
         industrial.append(item)
     return {
         "round": pr.round.number,
@@ -172,8 +191,8 @@ def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -
         "joint": _compact(data["joint"]),
         "pledges": data.get("pledges", []),
         "totals": _compact(data["totals"]),
-        "cities": data.get("public_cities") or as_table([dict(_compact(r["data"]), seat=r["seat_id"])
-                                                         for r in seat_results]),
+        "cities": data.get("public_cities") or as_table([dict(_compact(public_outcome(r["data"], reveal)),
+                                                              seat=r["seat_id"]) for r in seat_results]),
         "rules": {"version": pr.round.rules.version, "preset": pr.round.rules.preset, "params": pr.round.rules.rules},
     }
 

@@ -240,6 +240,16 @@ def _refill_with_bot(session: GameSession, seat: Seat | None) -> None:
         return
     if not Participant.objects.filter(seat=seat, removed=False).exists():
         Seat.objects.filter(pk=seat.pk).update(bot_strategy=session.bot_strategy)
+        _bots_play_now(session)
+
+
+def _bots_play_now(session: GameSession) -> None:
+    """A seat that becomes a bot during a round plays it (bots otherwise play at open)."""
+    open_round = session.rounds.filter(status=Round.Status.OPEN).values_list("id", flat=True).first()
+    if open_round is not None:
+        from game.tasks import bots_play
+
+        transaction.on_commit(lambda: bots_play.delay(open_round))
 
 
 @transaction.atomic
@@ -270,6 +280,8 @@ def seat_set_bot(*, session: GameSession, user, seat_id: int, strategy: str) -> 
         raise GameError("seat_taken", _("Students sit in that seat; move them before adding a bot."))
     seat.bot_strategy = strategy
     seat.save(update_fields=["bot_strategy"])
+    if strategy:
+        _bots_play_now(session)
     log(session, "bot_set", user.get_username(), seat=seat.id, strategy=strategy)
     _announce_roster(session, seat.province)
     return seat
@@ -293,6 +305,11 @@ def session_end(*, session: GameSession, user) -> GameSession:
     session = GameSession.objects.select_for_update().get(pk=session.pk)
     if session.status == GameSession.Status.ENDED:
         return session
+    from game.services.rounds import round_close
+
+    open_round = session.rounds.filter(status=Round.Status.OPEN).first()
+    if open_round is not None:  # the round in play is closed and scored, not abandoned
+        round_close(round_id=open_round.id, actor=user.get_username())
     session.status = GameSession.Status.ENDED
     session.ended_at = timezone.now()
     session.save(update_fields=["status", "ended_at"])

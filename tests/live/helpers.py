@@ -49,6 +49,15 @@ class Client:
         connected, code = await self.comm.connect(timeout=5)
         return connected, code
 
+    async def refusal_code(self) -> int | None:
+        """Connect to a socket that should refuse us: the close code it answers with."""
+        connected, code = await self.comm.connect(timeout=5)
+        if not connected:
+            return code
+        closing = await self.comm.receive_output(timeout=5)
+        assert closing["type"] == "websocket.close", closing
+        return closing.get("code")
+
     async def send(self, payload) -> None:
         await self.comm.send_to(text_data=payload if isinstance(payload, str) else json.dumps(payload))
 

@@ -94,6 +94,12 @@ async def test_losing_bids_stay_sealed_after_scoring_unless_the_rules_reveal_the
     nev = next(p for p in snap["last_result"]["industrial"] if p["project_id"] == "r1-nev")
     assert nev["winner"] == alice.seat.city_id and nev["winning_bid"] == 30
     assert nev["bids"] == {alice.seat.city_id: 30}  # Bob's own losing bid is not broadcast either
+    from game.services.selectors import expand_tables
+
+    outcomes = expand_tables(snap["last_result"]["cities"])
+    bob_public = next(c for c in outcomes if c["city_id"] == bob.seat.city_id)
+    assert bob_public["bids_placed"] is None  # the sum of his bids would reveal the losing 29
+    assert all(c["inflation_pct"] is None and c["collaboration_actual"] is None for c in outcomes if not c["caught"])
     for message in bob_socket.seen:
         for result in [message.get("last_result")] if message.get("last_result") else []:
             for p in result["industrial"]:
@@ -105,16 +111,14 @@ async def test_a_student_cannot_open_the_instructor_or_projector_socket(two_seat
     session, alice, _ = two_seats
     for path in (f"/ws/instructor/{session.id}/", f"/ws/projector/{session.id}/"):
         client = Client(path, await student_cookie(alice))
-        connected, code = await client.connect()
-        assert not connected and code == 4003
+        assert await client.refusal_code() == 4003
 
 
 async def test_an_instructor_cannot_open_another_instructors_sockets(two_seats, other_instructor):
     session, _, _ = two_seats
     for path in (f"/ws/instructor/{session.id}/", f"/ws/projector/{session.id}/"):
         client = Client(path, await user_cookie(other_instructor))
-        connected, code = await client.connect()
-        assert not connected and code == 4003
+        assert await client.refusal_code() == 4003
 
 
 async def test_the_instructor_sees_every_sheet_live(two_seats, instructor):

@@ -42,8 +42,7 @@ async def test_a_student_gets_a_snapshot_of_their_city_on_connect(game):
 async def test_a_browser_without_a_seat_is_refused(game):
     session, _, _ = game
     client = Client(f"/ws/play/{session.code}/")
-    connected, code = await client.connect()
-    assert not connected and code == 4003
+    assert await client.refusal_code() == 4003
 
 
 async def test_a_valid_sheet_is_committed_then_acknowledged(game):
@@ -136,3 +135,18 @@ async def test_an_idle_socket_stays_open_longer_than_five_seconds(game):
     await client.send({"type": "ping", "id": 1})
     assert (await client.receive_type("pong", timeout=5))["id"] == 1
     await client.close()
+
+
+async def test_errors_come_in_the_language_of_the_page(game):
+    _, alice, _ = game
+    from tests.live.helpers import student_cookie
+
+    cookie = await student_cookie(alice)
+    for language, expected in (("en", "That message is not valid JSON."), ("zh-hans", "不是有效的 JSON")):
+        client = Client(f"/ws/play/{alice.session.code}/", cookie + f"; django_language={language}".encode())
+        assert (await client.connect())[0]
+        await client.receive_type("snapshot")
+        await client.send("{oops")
+        error = await client.receive_type("error")
+        assert expected in error["message"], error
+        await client.close()

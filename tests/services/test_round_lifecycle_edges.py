@@ -1,0 +1,55 @@
+"""Edges of a round's life: lost tasks, ending mid-round, rules edits carrying on."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from game.models import Round
+from game.services import rounds, sessions
+from game.services.errors import GameError
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_sweeper_scores_a_round_left_closed_when_its_scoring_task_was_lost(make_session, join, instructor):
+    session = make_session(fill_with_bots=False)
+    join(session, "Alice")
+    rnd = rounds.round_open(session=session, user=instructor)
+    Round.objects.filter(pk=rnd.pk).update(status=Round.Status.CLOSED,
+                                           closed_at=timezone.now() - dt.timedelta(minutes=2))
+    assert rounds.close_overdue() == 1
+    rnd.refresh_from_db()
+    assert rnd.status == Round.Status.SCORED
+
+
+def test_ending_a_session_mid_round_closes_and_scores_it_and_refuses_later_saves(make_session, join, instructor):
+    session = make_session(fill_with_bots=False)
+    alice = join(session, "Alice")
+    rnd = rounds.round_open(session=session, user=instructor)
+    rounds.sheet_save(participant=alice, round_number=1, data={"bids": {}})
+    sessions.session_end(session=session, user=instructor)
+    rnd.refresh_from_db()
+    assert rnd.status == Round.Status.CLOSED
+    assert rounds.round_score(round_id=rnd.id) is True
+    assert not session.rounds.filter(number=2).exists()
+    with pytest.raises(GameError) as refused:
+        rounds.sheet_save(participant=alice, round_number=1, data={"bids": {}})
+    assert refused.value.code == "ended"
+
+
+def test_rules_edited_by_the_instructor_carry_on_until_the_schedule_changes_preset(make_session, join, instructor):
+    session = make_session(total_rounds=4, schedule="growth_tournament:2,collaborative_contest:2",
+                           fill_with_bots=False)
+    join(session, "Alice")
+    rounds.rules_set(session=session, user=instructor, params={"all_pay": True})
+    for number in (1, 2, 3):
+        rnd = rounds.round_open(session=session, user=instructor)
+        rounds.round_close(round_id=rnd.id, actor="test")
+        rounds.round_score(round_id=rnd.id)
+        following = session.rounds.get(number=number + 1).rules
+        if number == 1:
+            assert following.rules["all_pay"] is True  # same scheduled preset: the edit stays
+        if number == 2:
+            assert following.preset == "collaborative_contest"  # the schedule moves on
+            assert following.rules["all_pay"] is False
