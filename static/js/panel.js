@@ -840,8 +840,20 @@
     act("add_province", {}, e.currentTarget).then(function (data) { if (data) { showOk(T("Province added.")); } });
   });
 
+  /* A snapshot can be older than a `sheet` already received (PC.keepSubmitted). */
+  function keepSaved(old, m) {
+    if (!old.round || !m.round || old.round.number !== m.round.number) { return; }
+    m.sheets = m.sheets || {};
+    Object.keys(old.sheets || {}).forEach(function (seat) {
+      if (!m.sheets[seat] || m.sheets[seat].version < old.sheets[seat].version) { m.sheets[seat] = old.sheets[seat]; }
+    });
+    PC.keepSubmitted(old.round, PC.allCities(old), m.round, PC.allCities(m));
+    PC.allCities(m).forEach(function (c) { if (m.sheets[String(c.seat)]) { c.submitted = true; } });
+  }
+
   function onMessage(m) {
     if (m.type === "snapshot") {
+      if (state.snap) { keepSaved(state.snap, m); }
       state.snap = m;
       if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
       render();

@@ -191,6 +191,8 @@
 
   /* ------------------------------------------------------------------ socket */
   var sock = new LiveSocket(root.dataset.ws, onMessage);
+  // Keep idle sockets alive through proxies that drop quiet connections.
+  window.setInterval(function () { if (sock.isOpen()) { sock.send({ type: "ping" }); } }, 25000);
 
   function onMessage(msg) {
     if (S.dead) { return; }
@@ -240,6 +242,7 @@
     Object.keys(msg).forEach(function (k) { if (k !== "type") { next[k] = msg[k]; } });
     next.me = keep;
     next.type = "snapshot";
+    PC.keepSubmitted(S.snap.round, S.snap.cities, next.round, next.cities);
     S.snap = next;
     setServerTime(msg.session && msg.session.server_time);
     rememberRound();

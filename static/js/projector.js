@@ -212,6 +212,7 @@
 
   function onMessage(m) {
     if (m.type === "snapshot") {
+      if (state.snap) { PC.keepSubmitted(state.snap.round, PC.allCities(state.snap), m.round, PC.allCities(m)); }
       state.snap = m;
       if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
       render();

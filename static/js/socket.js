@@ -12,9 +12,12 @@
     this.ws = null;
     this.closedForGood = false;
     this.pending = [];
+    this.retry = null;
     this.connect();
     var self = this;
-    window.addEventListener("online", function () { if (!self.isOpen()) { self.connect(); } });
+    window.addEventListener("online", function () { if (!self.ws) { self.connect(); } });
+    /* The browser knows the network is gone long before TCP does: say so at once. */
+    window.addEventListener("offline", function () { self.lost(); });
   }
 
   LiveSocket.prototype.url = function () {
@@ -45,6 +48,7 @@
   LiveSocket.prototype.connect = function () {
     var self = this;
     if (this.closedForGood) { return; }
+    window.clearTimeout(this.retry);  // one socket at a time, even when "online" fires during a back-off
     this.setState(this.attempt ? "offline" : "connecting");
     var ws = new WebSocket(this.url());
     this.ws = ws;
@@ -55,6 +59,7 @@
       queued.forEach(function (m) { ws.send(m); });
     };
     ws.onmessage = function (event) {
+      if (self.ws !== ws) { return; }  // a socket given up on (lost) may still deliver
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
       self.onMessage(window.PC.expandTables(data));
@@ -67,12 +72,25 @@
         self.onMessage({ type: "forbidden" });
         return;
       }
-      self.attempt += 1;
-      self.setState("offline");
-      var delay = Math.min(10000, 300 * Math.pow(2, Math.min(self.attempt, 6)));
-      delay = delay / 2 + Math.random() * delay / 2;
-      setTimeout(function () { self.connect(); }, event.code === 4000 ? 50 : delay);
+      self.lost(event.code === 4000 ? 50 : undefined);
     };
+  };
+
+  /* The socket closed, or the browser went offline: forget it, show it, retry later. */
+  LiveSocket.prototype.lost = function (delay) {
+    var ws = this.ws, self = this;
+    if (!ws || this.closedForGood) { return; }
+    this.ws = null;
+    if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) {
+      try { ws.close(); } catch (e) { /* already going */ }
+    }
+    this.attempt += 1;
+    this.setState("offline");
+    if (delay === undefined) {
+      delay = Math.min(10000, 300 * Math.pow(2, Math.min(this.attempt, 6)));
+      delay = delay / 2 + Math.random() * delay / 2;
+    }
+    this.retry = window.setTimeout(function () { self.connect(); }, delay);
   };
 
   /* Sends now when connected; otherwise queues until the next connection. */
@@ -111,6 +129,19 @@
 
   window.PC = {
     expandTables: expandTables,
+    /* Within a round a saved sheet stays saved, but a `sheet`/`submitted` message sent by
+       another process (the worker's bots) can overtake a snapshot loaded just before that
+       save. Seats this page already knew were saved stay saved in a newer snapshot of the
+       same round. */
+    keepSubmitted: function (oldRound, oldCities, newRound, newCities) {
+      if (!oldRound || !newRound || oldRound.number !== newRound.number) { return; }
+      var saved = {};
+      (oldCities || []).forEach(function (c) { if (c.submitted) { saved[c.seat] = true; } });
+      (newCities || []).forEach(function (c) { if (saved[c.seat]) { c.submitted = true; } });
+    },
+    allCities: function (snap) {
+      return [].concat.apply([], ((snap && snap.provinces) || []).map(function (p) { return p.cities || []; }));
+    },
     lang: function () { return (document.documentElement.lang || "zh-hans").indexOf("zh") === 0 ? "zh" : "en"; },
     name: function (pair) { if (!pair) { return ""; } return pair[window.PC.lang()] || pair.en || pair.zh || ""; },
     el: function (tag, attrs, children) {
