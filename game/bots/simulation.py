@@ -44,23 +44,16 @@ def parse_mix(text: str, city_ids: Sequence[str]) -> list[str]:
     """`best_response` (every seat) or `best_response:8,fair_share:3` (seats in the
     scenario's city order) → one strategy name per city."""
     from game.bots.registry import STRATEGIES
+    from game.scenarios.schema import parse_counted
 
-    parts = [p.strip() for p in str(text).split(",") if p.strip()]
-    if not parts:
-        raise ValueError("no strategy given")
+    parts = parse_counted(text, STRATEGIES, what="strategy", unit="seats", empty="no strategy given")
     names: list[str] = []
-    for part in parts:
-        name, _, count = part.partition(":")
-        name = name.strip()
-        if name not in STRATEGIES:
-            raise ValueError(f"unknown strategy '{name}' (known: {', '.join(STRATEGIES)})")
-        if not count:
+    for name, count in parts:
+        if count is None:
             if len(parts) > 1:
-                raise ValueError(f"'{part}': give a number of seats for each strategy in a mix")
+                raise ValueError(f"'{name}': give a number of seats for each strategy in a mix")
             return [name] * len(city_ids)
-        if not count.strip().isdigit() or int(count) < 1:
-            raise ValueError(f"'{part}': the number of seats must be a whole number ≥ 1")
-        names += [name] * int(count)
+        names += [name] * count
     if len(names) != len(city_ids):
         raise ValueError(f"the mix fills {len(names)} seats but the scenario has {len(city_ids)} cities")
     return names

@@ -22,7 +22,7 @@ from game.engine import (
     fair_shares,
 )
 from game.engine.types import ACCOUNTING_RULES, INDICATORS, JOINT_TYPES
-from game.scenarios.schema import Reader
+from game.scenarios.schema import Reader, parse_counted
 
 DATA_DIR = Path(__file__).resolve().parent
 PRESETS_FILE = DATA_DIR / "presets.yaml"
@@ -389,21 +389,9 @@ def _prize(r: Reader, value: Any, path: str) -> float:
 def parse_schedule(text: str, presets: dict[str, Preset], rounds: int) -> list[str]:
     """`growth_tournament:3,collaborative_contest:3` → one preset id per round. A single
     name applies to every round; the last entry stretches to fill the remaining rounds."""
-    parts = [p.strip() for p in str(text).split(",") if p.strip()]
-    if not parts:
-        raise ValueError("the rule schedule is empty")
     out: list[str] = []
-    for part in parts:
-        name, colon, count = part.partition(":")
-        name = name.strip()
-        if name not in presets:
-            raise ValueError(f"unknown rules '{name}' (known: {', '.join(sorted(presets))})")
-        if colon:
-            if not re.fullmatch(r"[0-9]+", count.strip()) or int(count) < 1:
-                raise ValueError(f"'{part}': the number of rounds must be a whole number ≥ 1")
-            out += [name] * int(count)
-        else:
-            out.append(name)
+    for name, count in parse_counted(text, presets, what="rules", unit="rounds", empty="the rule schedule is empty"):
+        out += [name] * (count or 1)
     if len(out) > rounds:
         raise ValueError(f"the schedule covers {len(out)} rounds, more than the {rounds} played")
     out += [out[-1]] * (rounds - len(out))

@@ -4,6 +4,8 @@ a traceback."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 _MISSING = object()
@@ -126,3 +128,25 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def parse_counted(text: str, known: Iterable[str], *, what: str, unit: str, empty: str) -> list[tuple[str, int | None]]:
+    """`a:3,b:2` (or `a`) → [(name, count or None)], names checked against `known`, counts
+    whole and ≥ 1. Shared by rule schedules (rounds) and bot mixes (seats)."""
+    known = list(known)
+    parts = [p.strip() for p in str(text).split(",") if p.strip()]
+    if not parts:
+        raise ValueError(empty)
+    out: list[tuple[str, int | None]] = []
+    for part in parts:
+        name, colon, count = part.partition(":")
+        name = name.strip()
+        if name not in known:
+            raise ValueError(f"unknown {what} '{name}' (known: {', '.join(sorted(known))})")
+        if colon:
+            if not re.fullmatch(r"[0-9]+", count.strip()) or int(count) < 1:
+                raise ValueError(f"'{part}': the number of {unit} must be a whole number ≥ 1")
+            out.append((name, int(count)))
+        else:
+            out.append((name, None))
+    return out

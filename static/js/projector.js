@@ -217,10 +217,8 @@
       if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
       render();
     } else if (m.type === "round" && state.snap) {
-      /* A round closed or its deadline moved: only the round changed. */
-      state.snap.round = m.round;
-      (state.snap.provinces || []).forEach(function (p) { p.round = m.round; });
-      if (m.server_time) { state.offset = Date.parse(m.server_time) - Date.now(); }
+      var offset = PC.applyRound(state.snap, m);
+      if (offset !== null) { state.offset = offset; }
       render();
     } else if (m.type === "submitted" && state.snap) {
       (state.snap.provinces || []).forEach(function (p) {

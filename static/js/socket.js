@@ -129,6 +129,13 @@
 
   window.PC = {
     expandTables: expandTables,
+    /* A `round` delta (closed, or the deadline moved) applied to a panel or projector
+       snapshot, whose provinces each carry the round too. Returns the clock offset. */
+    applyRound: function (snap, m) {
+      snap.round = m.round;
+      (snap.provinces || []).forEach(function (p) { p.round = m.round; });
+      return m.server_time ? Date.parse(m.server_time) - Date.now() : null;
+    },
     /* Within a round a saved sheet stays saved, but a `sheet`/`submitted` message sent by
        another process (the worker's bots) can overtake a snapshot loaded just before that
        save. Seats this page already knew were saved stay saved in a newer snapshot of the
