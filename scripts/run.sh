@@ -34,7 +34,7 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-.venv/bin/celery -A config worker -B --loglevel=warning --concurrency=2 \
+.venv/bin/celery -A config --quiet worker -B --loglevel=warning --concurrency=2 \
     --schedule="$PWD/.run/celerybeat-schedule" &
 pids+=($!)
 .venv/bin/uvicorn config.asgi:application --host "$HOST" --port "$PORT" --workers "$WORKERS" \
