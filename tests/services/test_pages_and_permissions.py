@@ -1,0 +1,65 @@
+"""Who may open which page, and joining refused with a clear message."""
+
+import pytest
+
+from game.services import sessions
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_student_cannot_open_instructor_pages(client, make_session, join):
+    session = make_session()
+    alice = join(session, "Alice")
+    client.post("/", {"code": session.code, "name": "Bob"})  # a browser that joined as a student
+    for path in ("/instructor/", f"/instructor/s/{session.id}/", f"/instructor/s/{session.id}/projector/"):
+        response = client.get(path)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], path
+    response = client.post(f"/instructor/s/{session.id}/do/close/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert alice.seat is not None
+
+
+def test_an_instructor_cannot_see_or_act_on_another_instructors_session(client, make_session, other_instructor):
+    session = make_session()
+    client.force_login(other_instructor)
+    assert client.get(f"/instructor/s/{session.id}/").status_code == 404
+    assert client.get(f"/instructor/s/{session.id}/projector/").status_code == 404
+    assert client.post(f"/instructor/s/{session.id}/do/open/").status_code == 404
+    assert client.post(f"/instructor/s/{session.id}/rules/", "{}", content_type="application/json").status_code == 404
+    assert session.code not in client.get("/instructor/").content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_wrong_join_code_is_refused_with_a_message_and_nothing_changes(client, make_session, language):
+    session = make_session()
+    response = client.post("/", {"code": "ZZZZZZ", "name": "Alice"}, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "ZZZZZZ" in body
+    assert session.participants.count() == 0
+
+
+def test_joining_a_full_session_is_refused(client, make_session):
+    session = make_session(max_provinces=1)  # central-cluster: 5 seats, one student each
+    for n in range(5):
+        assert client.post("/", {"code": session.code, "name": f"S{n}"}).status_code == 302
+        client.cookies.clear()
+    response = client.post("/", {"code": session.code, "name": "Late"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and "full" in response.content.decode()
+    assert session.participants.count() == 5
+
+
+def test_joining_an_ended_session_is_refused(client, make_session, instructor):
+    session = make_session()
+    sessions.session_end(session=session, user=instructor)
+    response = client.post("/", {"code": session.code, "name": "Late"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400 and "ended" in response.content.decode()
+    assert session.participants.count() == 0
+
+
+def test_an_empty_or_overlong_name_is_refused(client, make_session):
+    session = make_session()
+    for name in ("", "   ", "x" * 41):
+        response = client.post("/", {"code": session.code, "name": name}, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 400
+    assert session.participants.count() == 0
