@@ -74,10 +74,6 @@ def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
     asyncio.run_coroutine_threadsafe(make_coroutine(), loop).result(timeout=30)
 
 
-def send_now(group: str, payload: dict[str, Any]) -> None:
-    send_many_now([(group, payload)])
-
-
 def send_many_now(messages: list[tuple[str, dict[str, Any]]]) -> None:
     """Encode each payload once and send them all concurrently."""
     layer = get_channel_layer()
@@ -89,15 +85,6 @@ def send_many_now(messages: list[tuple[str, dict[str, Any]]]) -> None:
         await asyncio.gather(*(layer.group_send(g, {"type": "relay", "text": t}) for g, t in encoded))
 
     _run(_send)
-
-
-def send_on_commit(group: str, payload: dict[str, Any] | Any) -> None:
-    """`payload` may be a callable, built after commit (so it reads committed state)."""
-
-    def _send() -> None:
-        send_now(group, payload() if callable(payload) else payload)
-
-    transaction.on_commit(_send)
 
 
 def send_control_on_commit(group: str, action: str) -> None:

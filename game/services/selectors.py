@@ -29,11 +29,8 @@ def current_round(session: GameSession) -> Round | None:
 
 
 def state_before(province: Province, round_no: int, session: GameSession) -> ProvinceState:
-    if round_no > 1:
-        previous = ProvinceResult.objects.filter(province=province, round__number=round_no - 1).first()
-        if previous is not None:
-            return state_from_data(previous.state_after)
-    return initial_state(scenario_for(session).province, session.total_rounds)
+    """The state a province starts round `round_no` from."""
+    return states_before(session, [province], round_no)[province.id]
 
 
 def states_before(session: GameSession, provinces: list[Province], round_no: int) -> dict[int, ProvinceState]:
