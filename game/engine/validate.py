@@ -176,6 +176,22 @@ def parse_sheet(city_id: str, raw: Any) -> tuple[Sheet | None, list[Problem]]:
     return Sheet(city_id, parts["bids"], parts["contributions"], inflation or 0), []
 
 
+def parsable_part(raw: Any) -> dict[str, Any]:
+    """The entries of untrusted sheet data that do parse (the others dropped), so a sheet
+    refused for a non-number can still be checked for every other problem."""
+    if not isinstance(raw, Mapping):
+        return {}
+    out: dict[str, Any] = {}
+    for part in ("bids", "contributions"):
+        value = raw.get(part, {})
+        if isinstance(value, Mapping):
+            out[part] = {str(k): n for k, v in value.items() if (n := _to_int(v)) is not None}
+    inflation = _to_int(raw.get("inflation_pct", 0))
+    if inflation is not None:
+        out["inflation_pct"] = inflation
+    return out
+
+
 def _to_int(value: Any) -> int | None:
     if _is_whole(value):
         return value

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from game.engine import InvalidRound, ProvinceState, Rules, parse_sheet, score_round, validate_sheet
 from game.engine.serialize import rules_from_data, to_data
+from game.engine.validate import parsable_part
 from game.models import (
     GameSession,
     Participant,
@@ -266,11 +267,13 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
         scenario = scenario_for(session)
         rules = _rules_of(rnd.rules_id)
         sheet, problems = parse_sheet(seat.city_id, data)
-        if sheet is not None:
+        # A sheet that does not parse is still checked for every other problem (DESIGN §4).
+        checkable = sheet or parse_sheet(seat.city_id, parsable_part(data))[0]
+        if checkable is not None:
             state = _state_at_open(seat.province_id, rnd.number, session.id, session.seed)
-            problems = validate_sheet(sheet, city=scenario.province.city(seat.city_id),
-                                      state=state.city(seat.city_id), offer=scenario.offers[rnd.number - 1],
-                                      rules=rules)
+            problems = problems + validate_sheet(
+                checkable, city=scenario.province.city(seat.city_id), state=state.city(seat.city_id),
+                offer=scenario.offers[rnd.number - 1], rules=rules)
         if problems:
             raise SheetRefused(translate(problems))
         stored = {"bids": dict(sheet.bids), "contributions": dict(sheet.contributions),

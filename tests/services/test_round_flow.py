@@ -53,3 +53,15 @@ def test_an_invalid_sheet_is_refused_with_every_reason_and_the_saved_sheet_is_ke
     codes = {p["code"] for p in refused.value.params["problems"]}
     assert codes == {"unknown_project", "negative"}
     assert Sheet.objects.get(seat=alice.seat).data == {"bids": {}, "contributions": {}, "inflation_pct": 0}
+
+
+def test_a_sheet_with_a_non_number_is_checked_for_every_other_problem_too(make_session, join, instructor):
+    session = make_session()
+    alice = join(session, "Alice")
+    rounds.round_open(session=session, user=instructor)
+    with pytest.raises(GameError) as refused:
+        rounds.sheet_save(participant=alice, round_number=1,
+                          data={"bids": {"r1-nev": "lots", "nope": 3, "r1-biomed": 100000}})
+    codes = {p["code"] for p in refused.value.params["problems"]}
+    assert codes == {"not_a_number", "unknown_project", "over_budget"}
+    assert not Sheet.objects.filter(seat=alice.seat).exists()
