@@ -194,6 +194,9 @@ if env_bool("HTTPS", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# The address students use (e.g. http://192.168.1.20:8000): join links and QR codes.
+PUBLIC_URL = env_str("PUBLIC_URL", "")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

@@ -25,7 +25,12 @@ ZH_MARKER = "\n# Part 2"
 
 
 def join_url(request: HttpRequest, code: str) -> str:
-    return request.build_absolute_uri(reverse("join") + f"?code={code}")
+    """The link (and QR code) students use. PUBLIC_URL, when set, wins over the address
+    the panel happens to be opened with (localhost on the instructor's laptop)."""
+    path = reverse("join") + f"?code={code}"
+    if settings.PUBLIC_URL:
+        return settings.PUBLIC_URL.rstrip("/") + path
+    return request.build_absolute_uri(path)
 
 
 @require_http_methods(["GET", "POST"])

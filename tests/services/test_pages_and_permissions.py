@@ -63,3 +63,16 @@ def test_an_empty_or_overlong_name_is_refused(client, make_session):
         response = client.post("/", {"code": session.code, "name": name}, HTTP_ACCEPT_LANGUAGE="en")
         assert response.status_code == 400
     assert session.participants.count() == 0
+
+
+def test_the_join_qr_code_points_at_the_public_address_when_one_is_set(client, make_session, settings):
+    session = make_session()
+    settings.PUBLIC_URL = "http://192.168.1.20:8000/"
+    from game.views.public import join_url
+
+    request = client.get("/").wsgi_request
+    assert join_url(request, session.code) == f"http://192.168.1.20:8000/?code={session.code}"
+    response = client.get(f"/qr/{session.code}.svg")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    assert b'xmlns="http://www.w3.org/2000/svg"' in response.content
+    assert client.get("/qr/NOPE99.svg").status_code == 404
