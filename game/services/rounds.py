@@ -37,21 +37,15 @@ from game.services.sessions import _rules_version, check_owner, log
 MAX_EXTENSION = 3600
 
 
-def _announce_all(session: GameSession) -> None:
-    announce_session(session)
-
-
 def _schedule_close(round_id: int, deadline: dt.datetime) -> None:
     from game.tasks import close_round_due
 
     transaction.on_commit(lambda: close_round_due.apply_async((round_id, deadline.isoformat()), eta=deadline))
 
 
-def _locked_round(session: GameSession, number: int | None = None) -> Round | None:
-    rounds = Round.objects.select_for_update().filter(session=session)
-    if number is not None:
-        return rounds.filter(number=number).first()
-    return rounds.order_by("-number").first()
+def _locked_round(session: GameSession) -> Round | None:
+    """The session's latest round, locked for update."""
+    return Round.objects.select_for_update().filter(session=session).order_by("-number").first()
 
 
 @transaction.atomic
@@ -79,7 +73,7 @@ def round_open(*, session: GameSession, user) -> Round:
     from game.tasks import bots_play
 
     transaction.on_commit(lambda: bots_play.delay(rnd.id))
-    _announce_all(session)
+    announce_session(session)
     return rnd
 
 
@@ -202,7 +196,7 @@ def round_score(*, round_id: int) -> bool:
         else:
             rules_next = _rules_version(session, planned_next, rnd.rules)
         Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next)
-    _announce_all(session)
+    announce_session(session)
     return True
 
 
@@ -344,5 +338,5 @@ def rules_set(*, session: GameSession, user, preset: str | None = None, params: 
     rnd.save(update_fields=["rules"])
     log(session, "rules_set", user.get_username(), round=rnd.number, version=rnd.rules.version,
         changes=rnd.rules.changes)
-    _announce_all(session)
+    announce_session(session)
     return rnd
