@@ -97,10 +97,13 @@ async def main() -> None:
         if not line or line == "quit":
             break
         command, *args = line.split()
-        if command == "connect":
-            url, source = args
-            with open(source) as f:
-                cookies = f.read().split()
+        if command in ("connect", "bareconnect"):
+            url = args[0]
+            if command == "connect":
+                with open(args[1]) as f:
+                    cookies: list[str | None] = list(f.read().split())
+            else:
+                cookies = [None] * int(args[1])
             started = time.time()
             events = []
             for n, cookie in enumerate(cookies):
@@ -112,21 +115,9 @@ async def main() -> None:
                 if n % 50 == 49:
                     await asyncio.sleep(0.05)  # do not open a thousand handshakes in one burst
             await asyncio.wait_for(asyncio.gather(*(e.wait() for e in events)), 300)
+            if command == "bareconnect":
+                await asyncio.sleep(1)  # the bare consumer joins its group after accepting
             answer({"connected": len(students), "seconds": round(time.time() - started, 2)})
-        elif command == "bareconnect":
-            url, count = args[0], int(args[1])
-            events = []
-            for n in range(count):
-                student = Student(n)
-                ready = asyncio.Event()
-                students.append(student)
-                events.append(ready)
-                tasks.append(asyncio.create_task(student.run(url, None, ready)))
-                if n % 50 == 49:
-                    await asyncio.sleep(0.05)
-            await asyncio.wait_for(asyncio.gather(*(e.wait() for e in events)), 300)
-            await asyncio.sleep(1)
-            answer({"connected": count})
         elif command == "opened":
             number = int(args[0])
             end = time.time() + 60

@@ -43,8 +43,6 @@ def start_worker(redis_url: str, tmp: Path, sweep_seconds: int = 1) -> subproces
 
 
 def stop_worker(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    from tests.live.servers import stop
+
+    stop(process)
