@@ -99,6 +99,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
     parser.add_argument("--uvicorn", default="", help="extra uvicorn options for both servers")
+    parser.add_argument("--py-spy", default="", metavar="DIR",
+                        help="profile the game server with py-spy (pip install py-spy) during round 1's saves "
+                             "and ranking; collapsed stacks go to DIR")
     args = parser.parse_args()
     counts = [int(x) for x in args.clients.split(",")]
 
@@ -123,7 +126,8 @@ def main() -> int:
     logs = Path(tempfile.mkdtemp(prefix="pc-bench-"))
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     game_port, bare_port = free_port(), free_port()
-    server = start_server(env, game_port, logs / "server.log")
+    extra = tuple(args.uvicorn.split())
+    server = start_server(env, game_port, logs / "server.log", extra)
     bare = subprocess.Popen(
         [
             sys.executable,
@@ -134,6 +138,7 @@ def main() -> int:
             str(bare_port),
             "--log-level",
             "warning",
+            *extra,
         ],
         cwd=ROOT,
         env=env,
@@ -162,7 +167,7 @@ def main() -> int:
     report = []
     try:
         for n in counts:
-            report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, logs))
+            report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, worker.pid, logs, args.py_spy))
     finally:
         for p in (server, bare, worker):
             stop(p)
@@ -173,8 +178,63 @@ def main() -> int:
     return 0
 
 
-def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_pid: int, logs: Path) -> str:
+class CpuMeter:
+    """CPU seconds spent by each part of the system during one phase: on 2 shared cores,
+    where the time goes tells more than the latency alone."""
+
+    def __init__(self, server_pid: int, worker_pid: int, clients_pid: int) -> None:
+        import psutil
+
+        self.parts = {"server": psutil.Process(server_pid), "worker": psutil.Process(worker_pid),
+                      "clients": psutil.Process(clients_pid)}
+        self.names = {"redis": "redis-server", "postgres": "postgres"}
+
+    def _read(self) -> dict[str, float]:
+        import psutil
+
+        out = {}
+        for name, proc in self.parts.items():
+            family = [proc, *proc.children(recursive=True)]
+            out[name] = sum(sum(p.cpu_times()[:2]) for p in family if p.is_running())
+        for name, exe in self.names.items():
+            out[name] = sum(sum(p.cpu_times()[:2]) for p in psutil.process_iter(["name"])
+                            if p.info["name"] and p.info["name"].startswith(exe))
+        return out
+
+    def start(self) -> None:
+        self.before = self._read()
+
+    def report(self) -> str:
+        after = self._read()
+        return ", ".join(f"{k} {after[k] - self.before[k]:.2f}" for k in after) + " CPU s"
+
+
+def rss(pid: int) -> int:
     import psutil
+
+    proc = psutil.Process(pid)
+    return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)])
+
+
+def profiled(pid: int, out_dir: str, name: str) -> subprocess.Popen | None:
+    if not out_dir:
+        return None
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "-p", str(pid), "-r", "200",
+                             "--subprocesses", "-f", "raw", "-o", str(Path(out_dir) / name)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def end_profile(spy: subprocess.Popen | None) -> None:
+    if spy is not None:
+        import signal
+
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=30)
+
+
+def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_pid: int, worker_pid: int,
+            logs: Path, spy_dir: str = "") -> str:
     from asgiref.sync import async_to_sync
     from channels.layers import get_channel_layer
     from django.contrib.auth.models import User
@@ -208,35 +268,44 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
     cookie_file = logs / f"cookies-{n}.txt"
     cookie_file.write_text("\n".join(cookies))
     provinces = session.provinces.count()
-    server = psutil.Process(server_pid)
-    rss_before = server.memory_info().rss
+    rss_before = rss(server_pid)
 
     clients = Clients()
     lines = [f"N = {n} students in {provinces} provinces of shanxi"]
     try:
         connected = clients.ask(f"connect ws://127.0.0.1:{game_port}/ws/play/{session.code}/ {cookie_file}")
         time.sleep(1)
-        rss_after = server.memory_info().rss
+        rss_after = rss(server_pid)
         lines.append(
             f"  connect: {connected['connected']} sockets in {connected['seconds']} s; server RSS "
             f"{rss_before / 2**20:.0f} → {rss_after / 2**20:.0f} MiB, "
             f"{(rss_after - rss_before) / n / 1024:.0f} KiB per client"
         )
         ranking, acks, refused, closing = [], [], 0, []
+        cpu = CpuMeter(server_pid, worker_pid, clients.process.pid)
+        cpu_saves, cpu_ranking = [], []
         for number in range(1, rounds_to_play + 1):
             rounds.round_open(session=session, user=teacher)
             clients.ask(f"opened {number}")
+            spy = profiled(server_pid, spy_dir, f"saves-{n}.txt") if number == 1 else None
+            cpu.start()
             saved = clients.ask("save 2")
+            cpu_saves.append(cpu.report())
+            end_profile(spy)
             acks += saved["acks"]
             refused += saved["refused"]
             # The phases are measured apart: let the server finish relaying the "submitted"
             # notices of the save burst (11 per save) before the round closes.
             time.sleep(3)
+            spy = profiled(server_pid, spy_dir, f"ranking-{n}.txt") if number == 1 else None
+            cpu.start()
             closed_at = time.time()
             rounds.round_close_now(session=session, user=teacher)
             print(f"    (round {number}: closing took {(time.time() - closed_at) * 1000:.0f} ms in this process)",
                   flush=True)
             answer = clients.ask(f"rank {number}")
+            cpu_ranking.append(cpu.report())
+            end_profile(spy)
             arrivals = answer["arrivals"]
             closing += [c - closed_at for c in answer["closed"] if c is not None]
             scored_at = Round.objects.get(session=session, number=number).scored_at.timestamp()
@@ -265,6 +334,8 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
                 time.sleep(0.3)
             lines.append(f"  probe: {label} message to every province group: {ms(probe)}")
         lines.append(f"  saves within 2 s: {len(acks)} acknowledged, {refused} refused;  ack {ms(acks)}")
+        lines.append(f"  CPU during the saves of round 1: {cpu_saves[0]}")
+        lines.append(f"  CPU from close to the last ranking of round 1: {cpu_ranking[0]}")
     finally:
         clients.ask("close")
         clients.stop()

@@ -138,16 +138,21 @@ REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 # A plain URL host with redis==7.4.1 (redis 8.x drops idle sockets: see STACK-NOTES).
 # The layer is at-most-once: the database is the truth, clients heal from snapshots.
-CHANNEL_LAYERS = {
-    "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
-        # Every socket of one server process shares one Redis key, and channels-redis silently
-        # drops group messages once that key holds `capacity` entries (default 100): far too
-        # few for a classroom of 300 on one process. See docs/deploy.md.
-        "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_CAPACITY", 10000), "expiry": 30,
-                   "prefix": env_str("CHANNEL_PREFIX", "asgi")},
+CHANNEL_LAYER = env_str("CHANNEL_LAYER", "pubsub")
+if CHANNEL_LAYER == "pubsub":
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+                                  "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("CHANNEL_PREFIX", "asgi")}}}
+else:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Every socket of one server process shares one Redis key, and channels-redis silently
+            # drops group messages once that key holds `capacity` entries (default 100): far too
+            # few for a classroom of 300 on one process. See docs/deploy.md.
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_CAPACITY", 10000), "expiry": 30,
+                       "prefix": env_str("CHANNEL_PREFIX", "asgi")},
+        }
     }
-}
 
 CELERY_BROKER_URL = REDIS_URL
 # A key prefix lets several games (or test runs) share one Redis database.

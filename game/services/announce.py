@@ -18,13 +18,16 @@ from game.services.selectors import (
 )
 
 
-def announce_session(session: GameSession, provinces: Iterable[Province | None] | None = None) -> None:
+def announce_session(session: GameSession, provinces: Iterable[Province | None] | None = None,
+                     payloads: dict[int, dict] | None = None) -> None:
     """After commit: the public view to the given provinces (all when None) first — the
-    students are waiting — then the projector and the instructor, from one load."""
+    students are waiting — then the projector and the instructor, from one load.
+    `payloads`: the views already built (scoring builds them from memory)."""
     only = None if provinces is None else {p.id for p in provinces if p is not None}
+    ready = payloads
 
     def send() -> None:
-        payloads = province_payloads(session)
+        payloads = ready if ready is not None else province_payloads(session)
         broadcast.send_many_now([
             (broadcast.province_group(province_id), {"type": "province", **payload})
             for province_id, payload in payloads.items()

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import threading
 from collections.abc import Callable, Coroutine
+from concurrent.futures import Future
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 
 def instructor_group(session_id: int) -> str:
@@ -53,6 +57,24 @@ _sender: tuple[asyncio.AbstractEventLoop, threading.Thread] | None = None
 _sender_lock = threading.Lock()
 _use_sender = False
 
+# Under the ASGI server, services run in database threads while the server's loop relays
+# messages. async_to_sync parks the calling thread until the loop has sent the broadcast:
+# with 300 saves in 2 s, the few database threads all sat waiting for a loop busy relaying
+# and every acknowledgement queued behind them. The first socket records the server's
+# loop, and broadcasts from threads are handed to it without waiting (still after commit).
+_server_loop: asyncio.AbstractEventLoop | None = None
+
+
+def remember_server_loop() -> None:
+    """Called by consumers, on the server's event loop."""
+    global _server_loop
+    _server_loop = asyncio.get_running_loop()
+
+
+def _log_failure(future: Future) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        logger.error("broadcast failed", exc_info=future.exception())
+
 
 def use_sender_loop() -> None:
     global _use_sender
@@ -61,6 +83,10 @@ def use_sender_loop() -> None:
 
 def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
     global _sender
+    loop = _server_loop
+    if loop is not None and loop.is_running() and not _on_loop(loop):
+        asyncio.run_coroutine_threadsafe(make_coroutine(), loop).add_done_callback(_log_failure)
+        return
     if not _use_sender:
         async_to_sync(make_coroutine)()
         return
@@ -72,6 +98,13 @@ def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
             _sender = (loop, thread)
         loop = _sender[0]
     asyncio.run_coroutine_threadsafe(make_coroutine(), loop).result(timeout=30)
+
+
+def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
 
 
 def send_many_now(messages: list[tuple[str, dict[str, Any]]]) -> None:

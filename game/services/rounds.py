@@ -31,6 +31,7 @@ from game.services import broadcast
 from game.services.announce import announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.problems import translate
+from game.services.scored_view import scored_payloads
 from game.services.selectors import public_cities, scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
 
@@ -152,7 +153,7 @@ def round_score(*, round_id: int) -> bool:
     saved_by_province: dict[int, list[Sheet]] = {}
     for saved in rnd.sheets.all():
         saved_by_province.setdefault(seats[saved.seat_id].province_id, []).append(saved)
-    province_rows, seat_rows = [], []
+    province_rows, seat_rows, stored_by_province, after = [], [], {}, {}
     for province in provinces:
         state = states[province.id]
         sheets = {}
@@ -178,6 +179,7 @@ def round_score(*, round_id: int) -> bool:
             {c: s.id for c, s in by_city.items()}, rules.reveal_losing_bids)
         province_rows.append(ProvinceResult(round=rnd, province=province, state_after=data["next_state"],
                                             data=stored))
+        stored_by_province[province.id], after[province.id] = stored, result.next_state
         seat_rows += [SeatResult(round=rnd, seat=by_city[c["city_id"]], rank=c["rank"], points=_points(c),
                                  composite=c["composite"], data=c) for c in data["cities"]]
     ProvinceResult.objects.bulk_create(province_rows)
@@ -195,8 +197,15 @@ def round_score(*, round_id: int) -> bool:
             rules_next = rnd.rules
         else:
             rules_next = _rules_version(session, planned_next, rnd.rules)
-        Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next)
-    announce_session(session)
+        current = Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next)
+        starts, submitted = after, set()
+    else:
+        current, starts = rnd, states
+        submitted = {saved.seat_id for sheets in saved_by_province.values() for saved in sheets}
+    payloads = scored_payloads(session=session, scored=rnd, current=current, provinces=provinces,
+                               seats=list(seats.values()), stored=stored_by_province, starts=starts,
+                               seat_results=seat_rows, submitted=submitted)
+    announce_session(session, payloads=payloads)
     return True
 
 

@@ -6,6 +6,7 @@ province; only the instructor gets every sheet."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
@@ -172,8 +173,9 @@ def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int], reve
     return as_table([dict(_compact(public_outcome(c, reveal_bids)), seat=seat_ids[c["city_id"]]) for c in outcomes])
 
 
-def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -> dict[str, Any]:
-    data = pr.data
+def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], seat_results: list[dict],
+                  reveal: bool) -> dict[str, Any]:
+    """A scored round of one province as everyone may see it (DESIGN §8)."""
     industrial = []
     for p in data["industrial"]:
         item = {k: p[k] for k in ("project_id", "winner", "winning_bid", "duplicate")}
@@ -183,14 +185,14 @@ def _public_result(pr: ProvinceResult, seat_results: list[dict], reveal: bool) -
         item["tie"] = bool(p["tied"])
         industrial.append(item)
     return {
-        "round": pr.round.number,
+        "round": round_number,
         "industrial": industrial,
         "joint": _compact(data["joint"]),
         "pledges": data.get("pledges", []),
         "totals": _compact(data["totals"]),
         "cities": data.get("public_cities") or as_table([dict(_compact(public_outcome(r["data"], reveal)),
                                                               seat=r["seat_id"]) for r in seat_results]),
-        "rules": {"version": pr.round.rules.version, "preset": pr.round.rules.preset, "params": pr.round.rules.rules},
+        "rules": {"version": rules.version, "preset": rules.preset, "params": rules.rules},
     }
 
 
@@ -230,22 +232,50 @@ def _places(points: dict[str, float]) -> dict[str, int]:
     return places
 
 
+@dataclass
+class ProvinceFacts:
+    """What the public views of provinces are built from: read from the database
+    (province_facts), or, right after scoring, from the results still in memory
+    (game/services/scored_view.py) so the ranking leaves without reading them back."""
+
+    rnd: Round | None  # the session's current round
+    seats: dict[int, list[Seat]]  # province id → its seats by position
+    people: dict[int, list[str]]  # seat id → display names, in joining order
+    submitted: set[int]  # seats with a sheet in `rnd`
+    history: dict[int, list[dict]]  # province id → totals of each scored round, in order
+    last: dict[int, dict]  # province id → public result of the last scored round
+    starts: dict[int, ProvinceState]  # province id → the state `rnd` starts from
+    points: list[dict]  # one row per seat and scored round (see _standings)
+
+
 def province_payloads(session: GameSession, provinces: list[Province] | None = None) -> dict[int, dict[str, Any]]:
     """The public view of each province, loaded with a fixed number of queries however
-    many provinces there are (this runs after every scoring, for every province)."""
+    many provinces there are (this runs after most changes, for every province)."""
     provinces = provinces if provinces is not None else list(session.provinces.all())
-    ids = [p.id for p in provinces]
-    scenario = scenario_for(session)
-    rnd = current_round(session)
-    info = session_info(session)
-    rinfo = round_info(rnd, session)
-    seats: dict[int, list[Seat]] = {}
-    for seat in Seat.objects.filter(province_id__in=ids).order_by("position"):
-        seats.setdefault(seat.province_id, []).append(seat)
+    return assemble_payloads(session, provinces, province_facts(session, provinces))
+
+
+def seats_by_province(seats) -> dict[int, list[Seat]]:
+    out: dict[int, list[Seat]] = {}
+    for seat in sorted(seats, key=lambda s: s.position):
+        out.setdefault(seat.province_id, []).append(seat)
+    return out
+
+
+def people_by_seat(province_ids: list[int]) -> dict[int, list[str]]:
     people: dict[int, list[str]] = {}
-    for seat_id, name in (Participant.objects.filter(seat__province_id__in=ids, removed=False)
+    for seat_id, name in (Participant.objects.filter(seat__province_id__in=province_ids, removed=False)
                           .order_by("joined_at", "id").values_list("seat_id", "display_name")):
         people.setdefault(seat_id, []).append(name)
+    return people
+
+
+POINT_FIELDS = ("seat_id", "seat__city_id", "seat__province_id", "round__number", "rank", "points")
+
+
+def province_facts(session: GameSession, provinces: list[Province]) -> ProvinceFacts:
+    ids = [p.id for p in provinces]
+    rnd = current_round(session)
     submitted = set(rnd.sheets.filter(seat__province_id__in=ids).values_list("seat_id", flat=True)) if rnd else set()
     # Only totals of earlier rounds (the big JSON of every past round is not read again),
     # the full result of the last scored round, and the state the current round starts from.
@@ -258,33 +288,50 @@ def province_payloads(session: GameSession, provinces: list[Province] | None = N
     round_no = rnd.number if rnd else 1
     lasts = {pr.province_id: pr for pr in scored_results.filter(round__number=last_no)
              .select_related("round__rules").defer("state_after")} if last_no else {}
-    starts = dict(ProvinceResult.objects.filter(province_id__in=ids, round__number=round_no - 1,
-                                                round__session=session).values_list("province_id", "state_after"))
-    rows = list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED)
-                .values("seat_id", "seat__city_id", "seat__province_id", "round__number", "rank", "points"))
+    after = dict(ProvinceResult.objects.filter(province_id__in=ids, round__number=round_no - 1,
+                                               round__session=session).values_list("province_id", "state_after"))
     last_rows: dict[int, list[dict]] = {}
     if last_no is not None and any("public_cities" not in pr.data for pr in lasts.values()):
         for r in (SeatResult.objects.filter(seat__province_id__in=ids, round__number=last_no, round__session=session)
                   .order_by("rank", "seat_id").values("seat_id", "seat__province_id", "data")):
             last_rows.setdefault(r["seat__province_id"], []).append(r)
-    initial = initial_state(scenario.province, session.total_rounds)
+    initial = initial_state(scenario_for(session).province, session.total_rounds)
+    return ProvinceFacts(
+        rnd=rnd,
+        seats=seats_by_province(Seat.objects.filter(province_id__in=ids)),
+        people=people_by_seat(ids),
+        submitted=submitted,
+        history=history,
+        last={pid: public_result(pr.round.number, pr.round.rules, pr.data, last_rows.get(pid, []),
+                                 bool(pr.round.rules.rules.get("reveal_losing_bids")))
+              for pid, pr in lasts.items()},
+        starts={pid: state_from_data(after[pid]) if pid in after else initial for pid in ids},
+        points=list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED)
+                    .values(*POINT_FIELDS)),
+    )
+
+
+def assemble_payloads(session: GameSession, provinces: list[Province], facts: ProvinceFacts) -> dict[int, dict]:
+    scenario = scenario_for(session)
+    rnd = facts.rnd
+    info = session_info(session)
+    rinfo = round_info(rnd, session)
+    points: dict[int, list[dict]] = {}
+    for row in facts.points:
+        points.setdefault(row["seat__province_id"], []).append(row)
     out: dict[int, dict[str, Any]] = {}
     for province in provinces:
-        state = state_from_data(starts[province.id]) if province.id in starts else initial
-        last = None
-        pr = lasts.get(province.id)
-        if pr is not None:
-            last = _public_result(pr, last_rows.get(province.id, []),
-                                  bool(pr.round.rules.rules.get("reveal_losing_bids")))
+        state = facts.starts[province.id]
         out[province.id] = {
             "session": info,
             "province": {"id": province.id, "number": province.number},
             "round": rinfo,
-            "cities": as_table(_cities(scenario, seats.get(province.id, []), state, people, submitted)),
+            "cities": as_table(_cities(scenario, facts.seats.get(province.id, []), state, facts.people,
+                                       facts.submitted)),
             "offer": offer_info(session, rnd, state) if rnd and rnd.status in PLAYING else None,
-            "standings": as_table(_standings([r for r in rows if r["seat__province_id"] == province.id])),
-            "history": history.get(province.id, []),
-            "last_result": last,
+            "standings": as_table(_standings(points.get(province.id, []))),
+            "history": facts.history.get(province.id, []),
+            "last_result": facts.last.get(province.id),
         }
     return out
 
