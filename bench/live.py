@@ -98,6 +98,8 @@ def main() -> int:
     parser.add_argument("--clients", default="300,1000")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
+    parser.add_argument("--workers", type=int, default=2,
+                        help="uvicorn processes, for the game and the bare baseline alike (make run starts 2)")
     parser.add_argument("--uvicorn", default="", help="extra uvicorn options for both servers")
     parser.add_argument("--py-spy", default="", metavar="DIR",
                         help="profile the game server with py-spy (pip install py-spy) during round 1's saves "
@@ -126,7 +128,7 @@ def main() -> int:
     logs = Path(tempfile.mkdtemp(prefix="pc-bench-"))
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     game_port, bare_port = free_port(), free_port()
-    extra = tuple(args.uvicorn.split())
+    extra = ("--workers", str(args.workers), *args.uvicorn.split())
     server = start_server(env, game_port, logs / "server.log", extra)
     bare = subprocess.Popen(
         [

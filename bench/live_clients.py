@@ -16,6 +16,7 @@ import random
 import sys
 import time
 
+import orjson
 from websockets.asyncio.client import connect
 
 
@@ -41,7 +42,9 @@ class Student:
                 ready.set()
             async for text in ws:
                 now = time.time()
-                message = json.loads(text)
+                # 300 simulated phones share the server's 2 cores: parse as cheaply as possible
+                # (orjson: ~4x faster than json here) so they steal little CPU from what they measure.
+                message = orjson.loads(text)
                 kind = message.get("type")
                 if kind == "bare":
                     self.bare.append(now - message["sent"])

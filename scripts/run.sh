@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
-WORKERS="${WEB_WORKERS:-1}"
+WORKERS="${WEB_WORKERS:-2}"
 mkdir -p .run
 
 "$PY" manage.py migrate --noinput -v0

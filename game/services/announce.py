@@ -28,15 +28,19 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
 
     def send() -> None:
         payloads = ready if ready is not None else province_payloads(session)
-        broadcast.send_many_now([
-            (broadcast.province_group(province_id), {"type": "province", **payload})
-            for province_id, payload in payloads.items()
+        texts = {province_id: broadcast.encode(payload) for province_id, payload in payloads.items()}
+        broadcast.send_encoded_now([
+            (broadcast.province_group(province_id), broadcast.typed("province", text))
+            for province_id, text in texts.items()
             if only is None or province_id in only
         ])
-        broadcast.send_many_now([
-            (broadcast.projector_group(session.id), projector_snapshot(session, payloads)),
-            (broadcast.instructor_group(session.id), instructor_snapshot(session, payloads)),
-        ])
+        every = list(texts.values())
+        screens = []
+        for group, snapshot in ((broadcast.projector_group(session.id), projector_snapshot(session, payloads)),
+                                (broadcast.instructor_group(session.id), instructor_snapshot(session, payloads))):
+            snapshot.pop("provinces")
+            screens.append((group, broadcast.splice(snapshot, "provinces", every)))
+        broadcast.send_encoded_now(screens)
 
     transaction.on_commit(send)
 

@@ -107,12 +107,28 @@ def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:
         return False
 
 
+def splice(payload: dict[str, Any], key: str, encoded: list[str]) -> str:
+    """encode({**payload, key: [...]}) where the list's items are already encoded: the
+    projector and panel get every province's view, which the students' messages have
+    just encoded; encoding 28 of them again cost the worker ~10 ms while students waited."""
+    head = encode(payload)
+    return f'{head[:-1]}{"," if len(head) > 2 else ""}{encode(key)}:[{",".join(encoded)}]}}'
+
+
+def typed(kind: str, encoded: str) -> str:
+    """An encoded payload with its message type put first: {"type": kind, **payload}."""
+    return f'{{"type":{encode(kind)}{"," if len(encoded) > 2 else ""}{encoded[1:]}'
+
+
 def send_many_now(messages: list[tuple[str, dict[str, Any]]]) -> None:
     """Encode each payload once and send them all concurrently."""
+    send_encoded_now([(group, encode(payload)) for group, payload in messages])
+
+
+def send_encoded_now(encoded: list[tuple[str, str]]) -> None:
     layer = get_channel_layer()
-    if layer is None or not messages:
+    if layer is None or not encoded:
         return
-    encoded = [(group, encode(payload)) for group, payload in messages]
 
     async def _send() -> None:
         await asyncio.gather(*(layer.group_send(g, {"type": "relay", "text": t}) for g, t in encoded))
