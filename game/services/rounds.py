@@ -176,7 +176,7 @@ def round_score(*, round_id: int) -> bool:
         # broadcast and reconnect after it (SeatResult keeps each outcome exactly).
         stored["public_cities"] = public_cities(
             sorted(data["cities"], key=lambda c: (c["rank"], by_city[c["city_id"]].id)),
-            {c: s.id for c, s in by_city.items()}, rules.reveal_losing_bids)
+            {c: s.id for c, s in by_city.items()})
         province_rows.append(ProvinceResult(round=rnd, province=province, state_after=data["next_state"],
                                             data=stored))
         stored_by_province[province.id], after[province.id] = stored, result.next_state

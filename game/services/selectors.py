@@ -152,25 +152,25 @@ def expand_tables(value: Any) -> Any:
     return value
 
 
-SEALED_UNLESS_REVEALED = ("bids_placed",)  # the sum of a city's bids would show its losing bids
-PRIVATE_UNLESS_CAUGHT = ("inflation_pct", "collaboration_actual")  # what a report hid, until audited
+# Never in the public table: the sum of a city's bids would show its losing bids (and with
+# the bids revealed, each project lists them anyway); what a report hid stays the engine's;
+# the rest no screen shows, and the ranking goes to every student at once.
+NOT_PUBLIC = frozenset({"bids_placed", "collaboration_actual", "won", "enforced"})
+PRIVATE_UNLESS_CAUGHT = ("inflation_pct",)  # what a report hid, until audited
 
 
-def public_outcome(outcome: dict[str, Any], reveal_bids: bool) -> dict[str, Any]:
+def public_outcome(outcome: dict[str, Any]) -> dict[str, Any]:
     """A city's outcome as everyone may see it after scoring (DESIGN §8)."""
-    public = dict(outcome)
-    if not reveal_bids:
-        for key in SEALED_UNLESS_REVEALED:
-            public[key] = None
+    public = {k: v for k, v in outcome.items() if k not in NOT_PUBLIC}
     if not outcome.get("caught"):
         for key in PRIVATE_UNLESS_CAUGHT:
             public[key] = None
     return public
 
 
-def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int], reveal_bids: bool) -> dict[str, Any]:
+def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int]) -> dict[str, Any]:
     """Every city's public outcome, rank order, compacted into one table (see as_table)."""
-    return as_table([dict(_compact(public_outcome(c, reveal_bids)), seat=seat_ids[c["city_id"]]) for c in outcomes])
+    return as_table([dict(_compact(public_outcome(c)), seat=seat_ids[c["city_id"]]) for c in outcomes])
 
 
 def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], seat_results: list[dict],
@@ -190,9 +190,10 @@ def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], 
         "joint": _compact(data["joint"]),
         "pledges": data.get("pledges", []),
         "totals": _compact(data["totals"]),
-        "cities": data.get("public_cities") or as_table([dict(_compact(public_outcome(r["data"], reveal)),
+        "cities": data.get("public_cities") or as_table([dict(_compact(public_outcome(r["data"])),
                                                               seat=r["seat_id"]) for r in seat_results]),
-        "rules": {"version": rules.version, "preset": rules.preset, "params": rules.rules},
+        # The parameters of every round reach the page apart (student_page_data, `round`).
+        "rules": {"version": rules.version, "preset": rules.preset},
     }
 
 

@@ -168,11 +168,9 @@
     return fmt(v, 3);
   }
 
-  /* The rules a scored round was played under: its own record when the payload has it,
-     else what this page saw or was given for that round number. */
+  /* The rules a scored round was played under: the current round's when it is that round,
+     else what this page saw or was given (page data) for that round number. */
   function rulesOfRound(n) {
-    var lr = S.snap && S.snap.last_result;
-    if (lr && lr.round === n && lr.rules && lr.rules.params) { return lr.rules.params; }
     var r = round();
     if (r && r.number === n && r.rules) { return r.rules.params; }
     var seen = S.rulesByRound[n];
