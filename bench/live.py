@@ -67,30 +67,70 @@ def ms(values: list[float]) -> str:
 
 
 class Clients:
-    def __init__(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "bench" / "live_clients.py")],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+    """The students, split over several client processes. Real phones parse in parallel;
+    one harness process parsing 300 rankings in turn (~0.3 ms each) added a queue of its
+    own to the figure it measured. Commands go to every process; answers are merged."""
 
-    def ask(self, command: str) -> dict:
-        self.process.stdin.write(command + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
-        if not line:
-            raise RuntimeError(f"the client process died on '{command}'")
-        return json.loads(line)
+    def __init__(self, processes: int) -> None:
+        self.processes = [
+            subprocess.Popen([sys.executable, str(ROOT / "bench" / "live_clients.py")], cwd=ROOT,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            for _ in range(processes)
+        ]
+        self.pids = [p.pid for p in self.processes]
+
+    def ask(self, command: str | list[str]) -> dict:
+        commands = command if isinstance(command, list) else [command] * len(self.processes)
+        for process, line in zip(self.processes, commands, strict=True):
+            process.stdin.write(line + "\n")
+            process.stdin.flush()
+        answers = []
+        for process in self.processes:
+            line = process.stdout.readline()
+            if not line:
+                raise RuntimeError(f"a client process died on '{commands[0]}'")
+            answers.append(json.loads(line))
+        return merge(answers)
+
+    def connect(self, url: str, cookie_file: Path) -> dict:
+        cookies = cookie_file.read_text().split()
+        k = len(self.processes)
+        files = []
+        for i in range(k):
+            part = cookie_file.with_suffix(f".{i}.txt")
+            part.write_text("\n".join(cookies[i::k]))
+            files.append(f"connect {url} {part}")
+        return self.ask(files)
+
+    def connect_bare(self, url: str, n: int) -> dict:
+        k = len(self.processes)
+        return self.ask([f"bareconnect {url} {n // k + (i < n % k)}" for i in range(k)])
 
     def stop(self) -> None:
-        try:
-            self.process.stdin.write("quit\n")
-            self.process.stdin.flush()
-            self.process.wait(timeout=20)
-        except Exception:  # noqa: BLE001
-            self.process.kill()
+        for process in self.processes:
+            try:
+                process.stdin.write("quit\n")
+                process.stdin.flush()
+                process.wait(timeout=20)
+            except Exception:  # noqa: BLE001
+                process.kill()
+
+
+def merge(answers: list[dict]) -> dict:
+    merged: dict = {}
+    for answer in answers:
+        for key, value in answer.items():
+            if key not in merged:
+                merged[key] = list(value) if isinstance(value, list) else value
+            elif isinstance(value, list):
+                merged[key] += value
+            elif isinstance(value, bool):
+                merged[key] = merged[key] and value
+            elif key == "seconds":
+                merged[key] = max(merged[key], value)
+            else:
+                merged[key] += value
+    return merged
 
 
 def main() -> int:
@@ -98,6 +138,7 @@ def main() -> int:
     parser.add_argument("--clients", default="300,1000")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
+    parser.add_argument("--client-processes", type=int, default=2, help="processes the N students are split over")
     parser.add_argument("--workers", type=int, default=2,
                         help="uvicorn processes, for the game and the bare baseline alike (make run starts 2)")
     parser.add_argument("--uvicorn", default="", help="extra uvicorn options for both servers")
@@ -169,7 +210,8 @@ def main() -> int:
     report = []
     try:
         for n in counts:
-            report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, worker.pid, logs, args.py_spy))
+            report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, worker.pid, logs, args.py_spy,
+                                  args.client_processes))
     finally:
         for p in (server, bare, worker):
             stop(p)
@@ -184,19 +226,19 @@ class CpuMeter:
     """CPU seconds spent by each part of the system during one phase: on 2 shared cores,
     where the time goes tells more than the latency alone."""
 
-    def __init__(self, server_pid: int, worker_pid: int, clients_pid: int) -> None:
+    def __init__(self, server_pid: int, worker_pid: int, client_pids: list[int]) -> None:
         import psutil
 
-        self.parts = {"server": psutil.Process(server_pid), "worker": psutil.Process(worker_pid),
-                      "clients": psutil.Process(clients_pid)}
+        self.parts = {"server": [psutil.Process(server_pid)], "worker": [psutil.Process(worker_pid)],
+                      "clients": [psutil.Process(pid) for pid in client_pids]}
         self.names = {"redis": "redis-server", "postgres": "postgres"}
 
     def _read(self) -> dict[str, float]:
         import psutil
 
         out = {}
-        for name, proc in self.parts.items():
-            family = [proc, *proc.children(recursive=True)]
+        for name, procs in self.parts.items():
+            family = [p for proc in procs for p in (proc, *proc.children(recursive=True))]
             out[name] = sum(sum(p.cpu_times()[:2]) for p in family if p.is_running())
         for name, exe in self.names.items():
             out[name] = sum(sum(p.cpu_times()[:2]) for p in psutil.process_iter(["name"])
@@ -236,7 +278,7 @@ def end_profile(spy: subprocess.Popen | None) -> None:
 
 
 def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_pid: int, worker_pid: int,
-            logs: Path, spy_dir: str = "") -> str:
+            logs: Path, spy_dir: str = "", client_processes: int = 2) -> str:
     from asgiref.sync import async_to_sync
     from channels.layers import get_channel_layer
     from django.contrib.auth.models import User
@@ -272,10 +314,10 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
     provinces = session.provinces.count()
     rss_before = rss(server_pid)
 
-    clients = Clients()
+    clients = Clients(client_processes)
     lines = [f"N = {n} students in {provinces} provinces of shanxi"]
     try:
-        connected = clients.ask(f"connect ws://127.0.0.1:{game_port}/ws/play/{session.code}/ {cookie_file}")
+        connected = clients.connect(f"ws://127.0.0.1:{game_port}/ws/play/{session.code}/", cookie_file)
         time.sleep(1)
         rss_after = rss(server_pid)
         lines.append(
@@ -284,7 +326,7 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
             f"{(rss_after - rss_before) / n / 1024:.0f} KiB per client"
         )
         ranking, acks, refused, closing = [], [], 0, []
-        cpu = CpuMeter(server_pid, worker_pid, clients.process.pid)
+        cpu = CpuMeter(server_pid, worker_pid, clients.pids)
         cpu_saves, cpu_ranking = [], []
         for number in range(1, rounds_to_play + 1):
             rounds.round_open(session=session, user=teacher)
@@ -342,9 +384,9 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         clients.ask("close")
         clients.stop()
 
-    clients = Clients()
+    clients = Clients(client_processes)
     try:
-        clients.ask(f"bareconnect ws://127.0.0.1:{bare_port}/ws/bare/ {n}")
+        clients.connect_bare(f"ws://127.0.0.1:{bare_port}/ws/bare/", n)
         layer = get_channel_layer()
         latencies = []
         for _ in range(5):

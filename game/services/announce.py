@@ -35,10 +35,12 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
             if only is None or province_id in only
         ])
         every = list(texts.values())
+        projector = projector_snapshot(session, payloads)
         screens = []
-        for group, snapshot in ((broadcast.projector_group(session.id), projector_snapshot(session, payloads)),
-                                (broadcast.instructor_group(session.id), instructor_snapshot(session, payloads))):
-            snapshot.pop("provinces")
+        for group, snapshot in ((broadcast.projector_group(session.id), projector),
+                                (broadcast.instructor_group(session.id),
+                                 instructor_snapshot(session, payloads, projector=projector))):
+            snapshot = {k: v for k, v in snapshot.items() if k != "provinces"}
             screens.append((group, broadcast.splice(snapshot, "provinces", every)))
         broadcast.send_encoded_now(screens)
 

@@ -418,18 +418,21 @@ def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = 
     }
 
 
-def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None = None) -> dict[str, Any]:
+def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None = None,
+                        projector: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`projector`: the projector's snapshot of the same moment, when already built."""
     rnd = current_round(session)
-    snapshot = projector_snapshot(session, payloads)
+    snapshot = dict(projector) if projector is not None else projector_snapshot(session, payloads)
     sheets = {}
     if rnd is not None:
         sheets = {str(s.seat_id): {"data": s.data, "saved_at": s.saved_at.isoformat(), "version": s.version,
                                    "saved_by": s.saved_by.display_name if s.saved_by else None}
                   for s in rnd.sheets.select_related("saved_by")}
     roster = [
-        {"id": p.id, "name": p.display_name, "seat": p.seat_id, "removed": p.removed,
-         "province": p.seat.province.number if p.seat else None, "city": p.seat.city_id if p.seat else None}
-        for p in session.participants.select_related("seat__province").order_by("joined_at", "id")
+        {"id": p["id"], "name": p["display_name"], "seat": p["seat_id"], "removed": p["removed"],
+         "province": p["seat__province__number"], "city": p["seat__city_id"]}
+        for p in session.participants.order_by("joined_at", "id").values(
+            "id", "display_name", "seat_id", "removed", "seat__province__number", "seat__city_id")
     ]
     snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd))
     return snapshot
