@@ -164,7 +164,7 @@ def main() -> int:
     import django
 
     django.setup()
-    from tests.live.servers import free_port, start_server, stop
+    from tests.live.servers import WS_PROTOCOL, free_port, start_server, stop
 
     logs = Path(tempfile.mkdtemp(prefix="pc-bench-"))
     env = dict(os.environ, PYTHONUNBUFFERED="1")
@@ -177,6 +177,8 @@ def main() -> int:
             "-m",
             "uvicorn",
             "bench.bare_asgi:application",
+            "--ws",
+            WS_PROTOCOL,  # the same server settings as the game
             "--port",
             str(bare_port),
             "--log-level",

@@ -37,7 +37,8 @@ trap cleanup INT TERM EXIT
 .venv/bin/celery -A config --quiet worker -B --loglevel=warning --concurrency=2 \
     --schedule="$PWD/.run/celerybeat-schedule" &
 pids+=($!)
-.venv/bin/uvicorn config.asgi:application --host "$HOST" --port "$PORT" --workers "$WORKERS" \
+.venv/bin/uvicorn config.asgi:application --ws config.websocket:WebSocketProtocol \
+    --host "$HOST" --port "$PORT" --workers "$WORKERS" \
     --log-level warning --no-access-log &
 pids+=($!)
 

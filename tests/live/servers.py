@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+WS_PROTOCOL = "config.websocket:WebSocketProtocol"  # as make run starts uvicorn
 
 
 def free_port() -> int:
@@ -30,7 +31,8 @@ def manage(env: dict, *args: str, stdin: str | None = None) -> str:
 def start_server(env: dict, port: int, log: Path, extra: tuple[str, ...] = ()) -> subprocess.Popen:
     out = open(log, "w")  # noqa: SIM115 - lives as long as the process
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1", "--port", str(port),
+        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--ws", WS_PROTOCOL, "--host", "127.0.0.1",
+         "--port", str(port),
          "--log-level", "warning", *extra],
         cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
     )

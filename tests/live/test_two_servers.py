@@ -90,6 +90,8 @@ async def _student_on_b_sees_ranking_from_a(info: dict, port_a: int, port_b: int
 
     headers = {"Cookie": f"sessionid={info['student']}", "Origin": f"http://127.0.0.1:{port_b}"}
     async with connect(f"ws://127.0.0.1:{port_b}/ws/play/{info['code']}/", additional_headers=headers) as ws:
+        # The server's own protocol class (config/websocket.py) still negotiates compression.
+        assert [e.name for e in ws.protocol.extensions] == ["permessage-deflate"]
         snapshot = json.loads(await asyncio.wait_for(ws.recv(), 10))
         assert snapshot["type"] == "snapshot" and snapshot["round"]["status"] == "open"
         await asyncio.to_thread(_close_round_on_a, info, port_a)
