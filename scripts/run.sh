@@ -11,13 +11,10 @@ WORKERS="${WEB_WORKERS:-2}"
 mkdir -p .run
 
 "$PY" manage.py migrate --noinput -v0
-if [ ! -f .run/instructor-created ]; then
-    if "$PY" manage.py shell -c "from django.contrib.auth import get_user_model as g; import sys; sys.exit(0 if g().objects.filter(username='instructor').exists() else 1)" 2>/dev/null; then
-        touch .run/instructor-created
-    else
-        echo "First run: creating the instructor account."
-        "$PY" manage.py createinstructor instructor | tee .run/instructor-created
-    fi
+# Asked of the database itself, every time: DATABASE_URL may point at a new, empty one.
+if ! "$PY" manage.py shell -c "from django.contrib.auth import get_user_model as g; import sys; sys.exit(0 if g().objects.filter(username='instructor').exists() else 1)" 2>/dev/null; then
+    echo "First run on this database: creating the instructor account."
+    "$PY" manage.py createinstructor instructor | tee .run/instructor-created
 fi
 
 if [ -z "${REDIS_URL:-}" ]; then

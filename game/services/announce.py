@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from game.models import GameSession, Province
+from game.models import GameSession, Province, Round
 from game.services import broadcast
 from game.services.selectors import (
     current_round,
@@ -47,13 +47,18 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
     transaction.on_commit(send)
 
 
-def announce_round(session: GameSession) -> None:
+def announce_round(session: GameSession, rnd: Round) -> None:
     """After commit: a small `round` delta (status, deadline) to every screen — all anyone
     needs when a round closes or is extended. Closing is followed at once by scoring, whose
-    ranking must not queue behind a rebuild of every view."""
+    ranking must not queue behind a rebuild of every view. When scoring has already run by
+    then (eager tasks), its views told everyone more, and a delta would be stale: none."""
+    status = rnd.status
 
     def send() -> None:
-        info = round_info(current_round(session), session)
+        current = current_round(session)
+        if current is None or current.id != rnd.id or current.status != status:
+            return
+        info = round_info(current, session)
         delta = {"type": "round", "round": info, "server_time": timezone.now().isoformat()}
         groups = [broadcast.province_group(pid) for pid in session.provinces.values_list("id", flat=True)]
         groups += [broadcast.projector_group(session.id), broadcast.instructor_group(session.id)]

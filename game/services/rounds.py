@@ -90,7 +90,7 @@ def round_extend(*, session: GameSession, user, seconds: int = 60) -> Round:
     rnd.save(update_fields=["deadline"])
     log(session, "round_extended", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat())
     _schedule_close(rnd.id, rnd.deadline)  # the task scheduled for the old deadline becomes a no-op
-    announce_round(session)
+    announce_round(session, rnd)
     return rnd
 
 
@@ -111,7 +111,7 @@ def round_close(*, round_id: int, actor: str, expected_deadline: str | None = No
         from game.tasks import score_round_task
 
         transaction.on_commit(lambda: score_round_task.delay(rnd.id))
-        announce_round(rnd.session)
+        announce_round(rnd.session, rnd)
     return True
 
 
