@@ -138,7 +138,11 @@ REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 
 # A plain URL host with redis==7.4.1 (redis 8.x drops idle sockets: see STACK-NOTES).
 # The layer is at-most-once: the database is the truth, clients heal from snapshots.
+# pubsub: one PUBLISH per group message, each ASGI process fans it out to its own sockets
+# (measured faster at 300 students; docs/deploy.md §8). core: the classic layer.
 CHANNEL_LAYER = env_str("CHANNEL_LAYER", "pubsub")
+if CHANNEL_LAYER not in ("pubsub", "core"):
+    raise ImproperlyConfigured(f"CHANNEL_LAYER must be 'pubsub' or 'core', not {CHANNEL_LAYER!r}.")
 if CHANNEL_LAYER == "pubsub":
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
                                   "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("CHANNEL_PREFIX", "asgi")}}}

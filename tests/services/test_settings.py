@@ -83,3 +83,20 @@ def test_redis_url_feeds_the_channel_layer_and_celery(monkeypatch):
     settings = load_fresh_settings()
     assert settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] == ["redis://10.0.0.5:6380/2"]
     assert settings.CELERY_BROKER_URL == settings.CELERY_RESULT_BACKEND == "redis://10.0.0.5:6380/2"
+
+
+def test_the_channel_layer_is_redis_pubsub_unless_core_is_asked_for(monkeypatch):
+    monkeypatch.delenv("CHANNEL_LAYER", raising=False)
+    layer = load_fresh_settings().CHANNEL_LAYERS["default"]
+    assert layer["BACKEND"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
+    monkeypatch.setenv("CHANNEL_LAYER", "core")
+    monkeypatch.setenv("CHANNEL_CAPACITY", "500")
+    layer = load_fresh_settings().CHANNEL_LAYERS["default"]
+    assert layer["BACKEND"] == "channels_redis.core.RedisChannelLayer"
+    assert layer["CONFIG"]["capacity"] == 500
+
+
+def test_an_unknown_channel_layer_names_the_variable_and_the_value(monkeypatch):
+    monkeypatch.setenv("CHANNEL_LAYER", "rabbit")
+    with pytest.raises(ImproperlyConfigured, match="CHANNEL_LAYER.*'rabbit'"):
+        load_fresh_settings()
