@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine import ProvinceState
-from game.models import GameSession, Province, ProvinceResult, Round, RulesVersion, Seat, SeatResult
+from game.models import GameSession, Province, Round, RulesVersion, Seat, SeatResult
 from game.services.selectors import (
-    POINT_FIELDS,
     ProvinceFacts,
     assemble_payloads,
     people_by_seat,
     public_result,
+    scored_points,
     seats_by_province,
+    totals_history,
 )
 
 
@@ -32,13 +33,8 @@ def scored_payloads(*, session: GameSession, scored: Round, current: Round, prov
     history: dict[int, list[dict]] = {}
     points: list[dict] = []
     if scored.number > 1:
-        earlier = ProvinceResult.objects.filter(province_id__in=ids, round__status=Round.Status.SCORED,
-                                                round__number__lt=scored.number)
-        for pid, number, totals in (earlier.order_by("round__number")
-                                    .values_list("province_id", "round__number", "data__totals")):
-            history.setdefault(pid, []).append({"round": number, **totals})
-        points = list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED,
-                                                round__number__lt=scored.number).values(*POINT_FIELDS))
+        history = totals_history(ids, before=scored.number)
+        points = scored_points(ids, before=scored.number)
     for pid in ids:
         history.setdefault(pid, []).append({"round": scored.number, **stored[pid]["totals"]})
     by_id = {s.id: s for s in seats}

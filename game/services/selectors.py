@@ -274,17 +274,35 @@ def people_by_seat(province_ids: list[int]) -> dict[int, list[str]]:
 POINT_FIELDS = ("seat_id", "seat__city_id", "seat__province_id", "round__number", "rank", "points")
 
 
+def totals_history(province_ids: list[int], before: int | None = None) -> dict[int, list[dict]]:
+    """Province id → totals of each scored round (before round `before`), in order. Only the
+    totals: the big JSON of past rounds is not read again."""
+    results = ProvinceResult.objects.filter(province_id__in=province_ids, round__status=Round.Status.SCORED)
+    if before is not None:
+        results = results.filter(round__number__lt=before)
+    history: dict[int, list[dict]] = {}
+    for pid, number, totals in (results.order_by("round__number")
+                                .values_list("province_id", "round__number", "data__totals")):
+        history.setdefault(pid, []).append({"round": number, **totals})
+    return history
+
+
+def scored_points(province_ids: list[int], before: int | None = None) -> list[dict]:
+    """One row per seat and scored round (before round `before`), for _standings."""
+    rows = SeatResult.objects.filter(seat__province_id__in=province_ids, round__status=Round.Status.SCORED)
+    if before is not None:
+        rows = rows.filter(round__number__lt=before)
+    return list(rows.values(*POINT_FIELDS))
+
+
 def province_facts(session: GameSession, provinces: list[Province]) -> ProvinceFacts:
     ids = [p.id for p in provinces]
     rnd = current_round(session)
     submitted = set(rnd.sheets.filter(seat__province_id__in=ids).values_list("seat_id", flat=True)) if rnd else set()
-    # Only totals of earlier rounds (the big JSON of every past round is not read again),
-    # the full result of the last scored round, and the state the current round starts from.
+    # Only totals of earlier rounds, the full result of the last scored round, and the
+    # state the current round starts from.
     scored_results = ProvinceResult.objects.filter(province_id__in=ids, round__status=Round.Status.SCORED)
-    history: dict[int, list[dict]] = {}
-    for pid, number, totals in (scored_results.order_by("round__number")
-                                .values_list("province_id", "round__number", "data__totals")):
-        history.setdefault(pid, []).append({"round": number, **totals})
+    history = totals_history(ids)
     last_no = max((h[-1]["round"] for h in history.values()), default=None)
     round_no = rnd.number if rnd else 1
     lasts = {pr.province_id: pr for pr in scored_results.filter(round__number=last_no)
@@ -307,8 +325,7 @@ def province_facts(session: GameSession, provinces: list[Province]) -> ProvinceF
                                  bool(pr.round.rules.rules.get("reveal_losing_bids")))
               for pid, pr in lasts.items()},
         starts={pid: state_from_data(after[pid]) if pid in after else initial for pid in ids},
-        points=list(SeatResult.objects.filter(seat__province_id__in=ids, round__status=Round.Status.SCORED)
-                    .values(*POINT_FIELDS)),
+        points=scored_points(ids),
     )
 
 
