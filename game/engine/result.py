@@ -50,8 +50,9 @@ class CityOutcome:
     bids_paid: float
     contributions: Mapping[str, int]  # after enforcement
     enforced: int  # units added by enforcing agreements and tasks
-    contributions_spent: int  # to completed projects, or to failed ones without refund
-    refunds: int
+    contributions_spent: int  # kept by completed projects, or lost to failed ones without refund
+    refunds: int  # handed back: failed projects (when refunded) and money above T
+    returned_above_threshold: int  # the part of refunds that was paid above a completed project's T
     compensation_paid: float
     compensation_received: float
     local_investment: float  # budget not spent: unallocated, returned bids, refunds
@@ -97,6 +98,7 @@ class JointOutcome:
     gdp_shares: Mapping[str, float]  # S + share of Q, per member
     fiscal_shares: Mapping[str, float]
     point_shares: Mapping[str, float]  # E by contribution share
+    returned_above_threshold: Mapping[str, int]  # money paid above T, handed back (step 3)
 
 
 @dataclass(frozen=True, slots=True)

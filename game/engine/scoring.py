@@ -36,6 +36,7 @@ from game.engine.types import (
     RoundOffer,
     Rules,
     Sheet,
+    fair_shares,
 )
 from game.engine.validate import validate_sheet
 
@@ -58,6 +59,7 @@ class _Work:
     fiscal_yield: list[float]
     spent: list[int]
     refunds: list[int]
+    returned: list[int]
     comp_paid: list[float]
     comp_recv: list[float]
     gain_spill: list[float]
@@ -95,6 +97,7 @@ def _new_work(province: Province, state: ProvinceState) -> _Work:
         fiscal_yield=[0.0] * n,
         spent=[0] * n,
         refunds=[0] * n,
+        returned=[0] * n,
         comp_paid=[0.0] * n,
         comp_recv=[0.0] * n,
         gain_spill=[0.0] * n,
@@ -244,6 +247,29 @@ def _split(
     return {m: amount * c / total for m, c in contrib.items() if c > 0}
 
 
+def settle_threshold(contrib: Mapping[str, int], fair: Mapping[str, float], threshold: int) -> dict[str, int]:
+    """Money paid above T goes back to the members who paid above their fair share, in
+    proportion to how far above it they paid (largest remainder, whole units; ties go to
+    the member listed first). Returns what each member gets back.
+
+    Over-paying then never buys anything: when the others pay their fair shares, a city
+    paying 2 × its own gets the extra back as local investment, while money that fills
+    another member's gap up to T is kept, credited and shared in as contribution."""
+    surplus = sum(contrib.values()) - threshold
+    if surplus <= 0:
+        return {}
+    above = {m: max(c - fair[m], 0.0) for m, c in contrib.items()}
+    weight = sum(above.values())
+    if weight <= 0:
+        return {}
+    exact = {m: surplus * a / weight for m, a in above.items()}
+    back = {m: min(int(exact[m]), contrib[m]) for m in contrib}
+    order = sorted(contrib, key=lambda m: -(exact[m] - back[m]))  # stable: member order breaks ties
+    for m in order[: surplus - sum(back.values())]:
+        back[m] += 1
+    return {m: b for m, b in back.items() if b > 0}
+
+
 def _joint(
     w: _Work,
     idx: dict[str, int],
@@ -252,35 +278,41 @@ def _joint(
     rules: Rules,
     offer: RoundOffer,
 ) -> None:
-    """Steps 3 and 4: threshold public goods, accounting rules, delay, compensation."""
-    base = {c.id: c.base_budget for c in province.cities}
-    to_compensate: list[tuple[JointProject, dict[str, int]]] = []
+    """Steps 3 and 4: threshold public goods, money above T returned, accounting rules,
+    delay, compensation."""
+    to_compensate: list[tuple[JointProject, dict[str, int], dict[str, float]]] = []
     for project in offer.joint:
-        contrib = {m: w.contrib[idx[m]].get(project.id, 0) for m in project.members}
-        total = sum(contrib.values())
+        paid_in = {m: w.contrib[idx[m]].get(project.id, 0) for m in project.members}
+        total = sum(paid_in.values())
         completed = project.threshold > 0 and total >= project.threshold
         gdp_shares: dict[str, float] = {}
         fiscal_shares: dict[str, float] = {}
         point_shares: dict[str, float] = {}
+        returned: dict[str, int] = {}
         pays_in: int | None = None
         if completed:
             w.completed += 1
-            for m, c in contrib.items():
+            fair = fair_shares(project, province)
+            returned = settle_threshold(paid_in, fair, project.threshold)
+            kept = {m: c - returned.get(m, 0) for m, c in paid_in.items()}
+            kept_total = sum(kept.values())
+            for m, c in kept.items():
                 w.spent[idx[m]] += c
                 w.collab_units[idx[m]] += c
+                w.returned[idx[m]] += returned.get(m, 0)
             gdp_shares = {m: project.spillover for m in project.members}
-            for m, q in _split(rules.gdp_accounting, project.output, project, contrib, total).items():
+            for m, q in _split(rules.gdp_accounting, project.output, project, kept, kept_total).items():
                 gdp_shares[m] = gdp_shares.get(m, 0.0) + q
-            fiscal_shares = _split(rules.tax_sharing, project.fiscal_yield, project, contrib, total)
-            point_shares = _split("contribution", project.points, project, contrib, total)
+            fiscal_shares = _split(rules.tax_sharing, project.fiscal_yield, project, kept, kept_total)
+            point_shares = _split("contribution", project.points, project, kept, kept_total)
             due = state.round_no + project.delay
             if due <= state.total_rounds:
                 pays_in = due
             _pay(w, idx, project, gdp_shares, fiscal_shares, point_shares, due, pays_in)
             if rules.compensation_rate > 0:
-                to_compensate.append((project, contrib))
+                to_compensate.append((project, kept, fair))
         else:
-            for m, c in contrib.items():
+            for m, c in paid_in.items():
                 if rules.refund_failed:
                     w.refunds[idx[m]] += c
                 else:
@@ -290,18 +322,19 @@ def _joint(
                 project_id=project.id,
                 completed=completed,
                 total_contributed=total,
-                contributions=MappingProxyType(contrib),
+                contributions=MappingProxyType(paid_in),
                 refunded=(not completed) and rules.refund_failed and total > 0,
                 pays_in_round=pays_in,
                 gdp_shares=MappingProxyType(gdp_shares),
                 fiscal_shares=MappingProxyType(fiscal_shares),
                 point_shares=MappingProxyType(point_shares),
+                returned_above_threshold=MappingProxyType(returned),
             )
         )
     # Compensation comes out of what is left once every project's contributions are
     # booked, so a payment for one project never spends money owed to a later one.
-    for project, contrib in to_compensate:
-        _compensate(w, idx, project, contrib, base, rules.compensation_rate)
+    for project, kept, fair in to_compensate:
+        _compensate(w, idx, project, kept, fair, rules.compensation_rate)
 
 
 def _pay(
@@ -348,18 +381,11 @@ def _compensate(
     idx: dict[str, int],
     project: JointProject,
     contrib: dict[str, int],
-    base: dict[str, int],
+    fair: dict[str, float],
     rate: float,
 ) -> None:
     """Step 4: members short of their fair share pay rate × shortfall into a pool shared
-    by those above it, in proportion to their excess."""
-    members_base = sum(base[m] for m in project.members)
-    fair = {
-        m: project.threshold * base[m] / members_base
-        if members_base
-        else project.threshold / len(project.members)
-        for m in project.members
-    }
+    by those above it (after money above T went back), in proportion to their excess."""
     pool = 0.0
     for m in project.members:
         shortfall = fair[m] - contrib[m]
@@ -533,7 +559,8 @@ def score_round(
                 contributions=MappingProxyType(dict(w.contrib[i])),
                 enforced=w.enforced[i],
                 contributions_spent=w.spent[i],
-                refunds=w.refunds[i],
+                refunds=w.refunds[i] + w.returned[i],
+                returned_above_threshold=w.returned[i],
                 compensation_paid=w.comp_paid[i],
                 compensation_received=w.comp_recv[i],
                 local_investment=ind["local"][i],

@@ -10,8 +10,9 @@ from tests.engine.builders import industrial, joint, offer, province, score, she
 # base budgets 100 / 200 / 100; T = 80, so fair shares are 20 / 40 / 20
 PROV = province(3, budgets=[100, 200, 100])
 PROJECT = joint(members=("c1", "c2", "c3"), threshold=80, fiscal_yield=30)
-# c1 pays 0 (20 short), c2 pays 56 (16 above), c3 pays 28 (8 above): total 84 >= 80
-SHEETS = sheets(sheet("c2", contributions={"jp": 56}), sheet("c3", contributions={"jp": 28}))
+# c1 pays 0 (20 short), c2 pays 56 (16 above), c3 pays 24 (4 above): total exactly 80
+# (money above T would go back first: see test_money_paid_above_the_threshold_...)
+SHEETS = sheets(sheet("c2", contributions={"jp": 56}), sheet("c3", contributions={"jp": 24}))
 
 
 def test_fair_shares_follow_base_budgets():
@@ -21,17 +22,17 @@ def test_fair_shares_follow_base_budgets():
 def test_the_shirker_pays_k_times_its_shortfall_to_the_overpayers_by_excess():
     result = score(PROV, offer(PROJECT), SHEETS, rules=Rules(compensation_rate=0.5))
     c1, c2, c3 = result.cities
-    # c1 pays 0.5 * 20 = 10; c2 gets 10 * 16/24, c3 gets 10 * 8/24
+    # c1 pays 0.5 * 20 = 10; c2 gets 10 * 16/20, c3 gets 10 * 4/20
     assert c1.compensation_paid == pytest.approx(10)
-    assert c2.compensation_received == pytest.approx(20 / 3)
-    assert c3.compensation_received == pytest.approx(10 / 3)
+    assert c2.compensation_received == pytest.approx(8)
+    assert c3.compensation_received == pytest.approx(2)
     assert (c1.compensation_received, c2.compensation_paid, c3.compensation_paid) == (0, 0, 0)
     # it comes out of c1's local investment: 100 - 10 = 90
     assert c1.local_investment == pytest.approx(90)
     assert c1.gdp_gain.local == pytest.approx(45)
-    # and counts in net fiscal: c1 (0 - 10) / 100, c2 (20/3 - 56) / 200 (host c1 takes Y)
+    # and counts in net fiscal: c1 (0 - 10) / 100, c2 (8 - 56) / 200 (host c1 takes Y)
     assert c1.indicators["net_fiscal"] == pytest.approx(30 / 100 - 0.1)
-    assert c2.indicators["net_fiscal"] == pytest.approx((20 / 3 - 56) / 200)
+    assert c2.indicators["net_fiscal"] == pytest.approx((8 - 56) / 200)
 
 
 def test_a_member_exactly_at_its_fair_share_neither_pays_nor_receives():
@@ -53,11 +54,11 @@ def test_payment_is_limited_to_the_unspent_budget():
     )
     c1, c2, c3 = result.cities
     assert c1.bids_paid == 6
-    # wanted 0.5 * 20 = 10, can pay only 4; the pool of 4 is split 16:8
+    # wanted 0.5 * 20 = 10, can pay only 4; the pool of 4 is split 16:4
     assert c1.compensation_paid == pytest.approx(4)
     assert c1.local_investment == pytest.approx(0)
-    assert c2.compensation_received == pytest.approx(4 * 16 / 24)
-    assert c3.compensation_received == pytest.approx(4 * 8 / 24)
+    assert c2.compensation_received == pytest.approx(4 * 16 / 20)
+    assert c3.compensation_received == pytest.approx(4 * 4 / 20)
 
 
 def test_money_owed_to_a_later_project_is_not_unspent():
@@ -87,5 +88,5 @@ def test_no_compensation_when_the_project_fails_or_k_is_zero():
 
 def test_compensation_received_is_fiscal_revenue_for_next_budget():
     result = score(PROV, offer(PROJECT), SHEETS, rules=Rules(compensation_rate=0.5, retention_rate=0.5))
-    # c2: 200 + int(0.5 * 20/3) = 203; c3: 100 + int(0.5 * 10/3) = 101; c1 (host) 100 + int(0.5 * 30)
-    assert [c.budget for c in result.next_state.cities] == [115, 203, 101]
+    # c2: 200 + int(0.5 * 8) = 204; c3: 100 + int(0.5 * 2) = 101; c1 (host) 100 + int(0.5 * 30)
+    assert [c.budget for c in result.next_state.cities] == [115, 204, 101]

@@ -32,14 +32,14 @@ def test_the_budget_does_not_carry_over_unspent_money():
 def test_revenue_includes_tax_shares_and_compensation_and_is_truncated():
     prov = province(3, budgets=[100, 200, 100])
     project = joint(members=("c1", "c2", "c3"), threshold=80, fiscal_yield=30)
-    # fair 20/40/20; c1 pays 0 -> pays 0.5 * 20 = 10 into the pool; c2 (excess 16) gets 20/3,
-    # c3 (excess 8) gets 10/3. Equal tax sharing: 10 each.
-    the_sheets = sheets(sheet("c2", contributions={"jp": 56}), sheet("c3", contributions={"jp": 28}))
+    # fair 20/40/20; c1 pays 0 -> pays 0.5 * 20 = 10 into the pool; c2 (excess 18) gets 9,
+    # c3 (excess 2) gets 1. Equal tax sharing: 10 each.
+    the_sheets = sheets(sheet("c2", contributions={"jp": 58}), sheet("c3", contributions={"jp": 22}))
     rules = Rules(compensation_rate=0.5, tax_sharing="equal", retention_rate=0.5)
     result = score(prov, offer(project), the_sheets, rules=rules)
     c2 = result.city("c2")
-    assert c2.fiscal_revenue == pytest.approx(10 + 20 / 3)
-    # c1: 100 + int(0.5 * 10) = 105; c2: 200 + int(0.5 * 16.67) = 208; c3: 100 + int(0.5 * 13.33) = 106
-    assert [c.budget for c in result.next_state.cities] == [105, 208, 106]
+    assert c2.fiscal_revenue == pytest.approx(10 + 9)
+    # c1: 100 + int(0.5 * 10) = 105; c2: 200 + int(0.5 * 19) = 209; c3: 100 + int(0.5 * 11) = 105
+    assert [c.budget for c in result.next_state.cities] == [105, 209, 105]
     # paid compensation does not reduce the next budget
     assert result.city("c1").compensation_paid == pytest.approx(10)
