@@ -138,18 +138,20 @@ def test_the_compiled_catalog_matches_the_po_file(domain):
     assert not stale, f"{domain}.mo is stale (run compilemessages): {stale[:10]}"
 
 
-# T("…") and F("…") are the gettext aliases of panel.js and projector.js (see the makemessages command).
+# T("…") and F("…") are the gettext aliases of static/js/panel/ and projector.js (see the makemessages command).
 JS_CALL = re.compile(r"""(?<![\w.])(?:window\.)?(?:gettext|ngettext|T|F)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")
 
 
 def test_every_javascript_string_is_in_the_catalog():
     known = {e["id"] for e in messages("djangojs")}
     missing = []
-    for path in sorted((ROOT / "static" / "js").glob("*.js")):
+    paths = sorted((ROOT / "static" / "js").rglob("*.js"))
+    assert ROOT / "static" / "js" / "play" / "sheet.js" in paths  # the page's modules are searched too
+    for path in paths:
         for match in JS_CALL.finditer(path.read_text(encoding="utf-8")):
             text = _unquote(f'"{match.group(1)}"')
             if text not in known:
-                missing.append(f"{path.name}: {text}")
+                missing.append(f"{path.relative_to(ROOT)}: {text}")
     assert not missing, f"run `manage.py makemessages -d djangojs -l zh_Hans …`; missing: {missing}"
 
 

@@ -1,4 +1,4 @@
-"""makemessages that also extracts the short aliases panel.js and projector.js use.
+"""makemessages that also extracts the short aliases the panel (static/js/panel/) and projector.js use.
 
 Those files call `T("…")` (window.gettext) and `F("…", values)` (gettext + interpolate);
 xgettext only knows the standard names, so without these keywords their strings would be
