@@ -17,12 +17,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from config.limits import MAX_MESSAGE_BYTES
 from game.models import GameSession, Participant
 from game.services import broadcast, selectors
 from game.services.errors import GameError
 from game.services.rounds import sheet_save
+from game.wire import BadJSON, echo_id, load_json
 
-MAX_MESSAGE_BYTES = 16 * 1024
 CLOSE_FORBIDDEN = 4003
 CLOSE_RECONNECT = 4000
 
@@ -95,13 +96,13 @@ class BaseConsumer(AsyncWebsocketConsumer):
             if bytes_data is not None or text_data is None:
                 await self.error("bad_message", _("Messages must be JSON text."))
                 return None
-            if len(text_data.encode()) > MAX_MESSAGE_BYTES:
-                await self.error("too_large", _("That message is too large."))
-                return None
             try:
-                message = json.loads(text_data)
-            except ValueError:
-                await self.error("bad_json", _("That message is not valid JSON."))
+                message = load_json(text_data, max_bytes=MAX_MESSAGE_BYTES)
+            except BadJSON as exc:
+                await self.error(exc.code, {
+                    "too_large": _("That message is too large."),
+                    "too_deep": _("That message is nested too deeply."),
+                }.get(exc.code, _("That message is not valid JSON.")))
                 return None
             if not isinstance(message, dict) or not isinstance(message.get("type"), str):
                 await self.error("bad_message", _("A message must be an object with a type."))
@@ -114,7 +115,7 @@ class BaseConsumer(AsyncWebsocketConsumer):
             return
         kind = message["type"]
         if kind == "ping":
-            await self.send_json({"type": "pong", "id": message.get("id")})
+            await self.send_json({"type": "pong", "id": echo_id(message.get("id"))})
         elif kind == "snapshot":
             await self.send_json(await self.snapshot())  # type: ignore[attr-defined]
         else:
@@ -183,7 +184,7 @@ class StudentConsumer(BaseConsumer):
             # Saves of different seats run in parallel threads (thread_sensitive=False): the
             # database, not one shared Python thread, orders them (row locks in sheet_save).
             reply = await database_sync_to_async(self._save, thread_sensitive=False)(message)
-            reply["request_id"] = message.get("request_id")
+            reply["request_id"] = echo_id(message.get("request_id"))
             await self.send_json(reply)
         else:
             await super().handle(kind, message)

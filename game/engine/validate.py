@@ -192,6 +192,9 @@ def parsable_part(raw: Any) -> dict[str, Any]:
     return out
 
 
+MAX_AMOUNT_DIGITS = 18
+
+
 def _to_int(value: Any) -> int | None:
     if _is_whole(value):
         return value
@@ -201,6 +204,8 @@ def _to_int(value: Any) -> int | None:
         text = value.strip()
         digits = text[1:] if text.startswith("-") else text
         # isdecimal, not isdigit: int() rejects digits such as "²" that isdigit accepts.
-        if digits.isdecimal():
+        # A whole number no budget comes near, kept short: int() refuses strings over
+        # Python's 4,300-digit limit with ValueError, and nothing needs more than 18 digits.
+        if digits.isdecimal() and len(digits) <= MAX_AMOUNT_DIGITS:
             return int(text)
     return None

@@ -1,0 +1,99 @@
+"""The parse layer for untrusted JSON from sockets and forms: one place that turns any
+text into plain data or a refusal with a stable code, never an exception a transport
+did not expect (a 5,000-digit number, NaN, 7,000 nested arrays, invalid UTF-8)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from config.limits import MAX_JSON_DEPTH
+
+
+class BadJSON(ValueError):
+    """Refused input; `code` is "too_large", "bad_json" or "too_deep"."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number in JSON")
+
+
+def load_json(text: str | bytes, *, max_bytes: int, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """Parse `text`; BadJSON when over `max_bytes`, not strict JSON (NaN and Infinity are
+    refused: Python accepts them, browsers never send them), or nested deeper than
+    `max_depth`."""
+    try:
+        raw = text.encode() if isinstance(text, str) else text
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 text can hold it
+        raise BadJSON("bad_json") from None
+    if len(raw) > max_bytes:
+        raise BadJSON("too_large")
+    # The depth is checked on the text before parsing: json.loads recurses, and an integer
+    # longer than Python's int limit raises ValueError, both caught below as well.
+    if raw.count(b"[") + raw.count(b"{") > max_depth and _depth(raw) > max_depth:
+        raise BadJSON("too_deep")
+    try:
+        value = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # includes UnicodeDecodeError and the int limit
+        raise BadJSON("bad_json") from None
+    # "\ud800" is valid JSON but decodes to a lone surrogate, which no reply, page or
+    # database text can encode later: refuse it here.
+    if _SURROGATE_ESCAPE.search(raw) and not _encodable(value):
+        raise BadJSON("bad_json")
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _encodable(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode()
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
+def _depth(raw: bytes) -> int:
+    """The deepest bracket nesting outside strings, without recursion."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def echo_id(value: Any) -> str | int | None:
+    """A client's request id as it may be echoed back: short text or a plain integer."""
+    if isinstance(value, str) and len(value) <= 64:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**53:
+        return value
+    return None
