@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from config.limits import MAX_MESSAGE_BYTES
+from coordination import sockets as coordination
 from game.models import GameSession, Participant
 from game.services import broadcast, selectors
 from game.services.errors import GameError
@@ -60,6 +61,32 @@ class BaseConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         for name in getattr(self, "groups_joined", []):
             await self.channel_layer.group_discard(name, self.channel_name)
+
+    async def send_snapshot(self) -> None:
+        """The game's snapshot, then each coordination part's state (coordination.sockets)."""
+        await self.send_json(await self.snapshot())  # type: ignore[attr-defined]
+        for state in await database_sync_to_async(self._part_states)():
+            await self.send_json(state)
+
+    def _part_states(self) -> list[dict[str, Any]]:
+        return []
+
+    def _coordinate(self, handler: coordination.Handler, message: dict[str, Any]) -> dict[str, Any]:
+        """One coordination message: the part's handler with this socket's identity."""
+        with translation.override(self.language()):
+            try:
+                reply = handler(message=message, **self.identity())
+            except GameError as exc:
+                reply = exc.as_message()
+        reply["request_id"] = echo_id(message.get("request_id"))
+        return reply
+
+    async def coordinate(self, handler: coordination.Handler, message: dict[str, Any]) -> None:
+        # Like saves, messages of different sockets run in parallel threads; the database orders them.
+        await self.send_json(await database_sync_to_async(self._coordinate, thread_sensitive=False)(handler, message))
+
+    def identity(self) -> dict[str, Any]:
+        raise NotImplementedError
 
     async def send_json(self, payload: dict[str, Any]) -> None:
         await self.send(text_data=broadcast.encode(payload))
@@ -117,7 +144,7 @@ class BaseConsumer(AsyncWebsocketConsumer):
         if kind == "ping":
             await self.send_json({"type": "pong", "id": echo_id(message.get("id"))})
         elif kind == "snapshot":
-            await self.send_json(await self.snapshot())  # type: ignore[attr-defined]
+            await self.send_snapshot()
         else:
             await self.handle(kind, message)
 
@@ -158,7 +185,14 @@ class StudentConsumer(BaseConsumer):
         self.participant_id = participant.id
         await self.accept()
         await self.join_groups(groups)
-        await self.send_json(await self.snapshot())
+        await self.send_snapshot()
+
+    def identity(self) -> dict[str, Any]:
+        return {"participant_id": self.participant_id}
+
+    def _part_states(self) -> list[dict[str, Any]]:
+        with translation.override(self.language()):
+            return coordination.student_states(self.participant_id)
 
     @database_sync_to_async
     def snapshot(self) -> dict[str, Any]:
@@ -186,6 +220,8 @@ class StudentConsumer(BaseConsumer):
             reply = await database_sync_to_async(self._save, thread_sensitive=False)(message)
             reply["request_id"] = echo_id(message.get("request_id"))
             await self.send_json(reply)
+        elif (handler := coordination.student_handler(kind)) is not None:
+            await self.coordinate(handler, message)
         else:
             await super().handle(kind, message)
 
@@ -211,7 +247,7 @@ class _InstructorOwned(BaseConsumer):
         self.session_id = session_id
         await self.accept()
         await self.join_groups([self.group_name(session_id)])
-        await self.send_json(await self.snapshot())
+        await self.send_snapshot()
 
 
 class InstructorConsumer(_InstructorOwned):
@@ -220,6 +256,20 @@ class InstructorConsumer(_InstructorOwned):
     @database_sync_to_async
     def snapshot(self) -> dict[str, Any]:
         return selectors.instructor_snapshot(GameSession.objects.get(pk=self.session_id))
+
+    def identity(self) -> dict[str, Any]:
+        return {"session_id": self.session_id, "user": self.scope["user"]}
+
+    def _part_states(self) -> list[dict[str, Any]]:
+        with translation.override(self.language()):
+            return coordination.instructor_states(self.session_id)
+
+    async def handle(self, kind: str, message: dict[str, Any]) -> None:
+        handler = coordination.instructor_handler(kind)
+        if handler is not None:
+            await self.coordinate(handler, message)
+        else:
+            await super().handle(kind, message)
 
 
 class ProjectorConsumer(_InstructorOwned):
@@ -230,3 +280,7 @@ class ProjectorConsumer(_InstructorOwned):
     @database_sync_to_async
     def snapshot(self) -> dict[str, Any]:
         return selectors.projector_snapshot(GameSession.objects.get(pk=self.session_id))
+
+    def _part_states(self) -> list[dict[str, Any]]:
+        with translation.override(self.language()):
+            return coordination.projector_states(self.session_id)
