@@ -190,9 +190,13 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# The sweeper closes rounds whose deadline task was lost (worker restart, broker flush).
+# The sweeper closes every round at its deadline (read from the database) and scores rounds
+# whose scoring task was lost. A sweep not started within 5 s is dropped: after an outage
+# of the worker, one sweep does the work of all the missed ones.
+SWEEP_SECONDS = env_int("SWEEP_SECONDS", 1)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-overdue-rounds": {"task": "game.tasks.sweep_overdue_rounds", "schedule": env_int("SWEEP_SECONDS", 5)},
+    "sweep-overdue-rounds": {"task": "game.tasks.sweep_overdue_rounds", "schedule": SWEEP_SECONDS,
+                             "options": {"expires": 5}},
 }
 CELERY_TASK_IGNORE_RESULT = True
 

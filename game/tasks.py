@@ -10,14 +10,9 @@ from game.services import bots, rounds
 
 
 @shared_task
-def close_round_due(round_id: int, deadline: str) -> bool:
-    """Scheduled at open for the deadline; a later extension makes it a no-op."""
-    return rounds.round_close(round_id=round_id, actor="deadline", expected_deadline=deadline)
-
-
-@shared_task
 def sweep_overdue_rounds() -> int:
-    """Run by beat every few seconds: closes rounds whose deadline task was lost."""
+    """Run by beat every SWEEP_SECONDS: closes rounds at their deadline (no task waits in
+    the broker for it) and scores rounds whose scoring task was lost."""
     return rounds.close_overdue()
 
 

@@ -36,12 +36,14 @@ from game.services.selectors import public_cities, scenario_for, state_before, s
 from game.services.sessions import _rules_version, check_owner, log
 
 MAX_EXTENSION = 3600
-
-
-def _schedule_close(round_id: int, deadline: dt.datetime) -> None:
-    from game.tasks import close_round_due
-
-    transaction.on_commit(lambda: close_round_due.apply_async((round_id, deadline.isoformat()), eta=deadline))
+# The deadline is enforced from the database: the sweeper (Celery beat, every
+# SWEEP_SECONDS) closes a round once it is this many seconds past its deadline. No task
+# waits in the broker for a deadline: a countdown task is held unacknowledged by the
+# worker for the whole round, and a Redis restart during that time crashed the Celery
+# 5.7 worker (docs/deploy.md, "What survives what"). Saves are judged by when the server
+# received them, so the grace lets saves received before the deadline, still on their
+# way to the database, be stored; it admits nothing received later.
+CLOSE_GRACE_SECONDS = 1.0
 
 
 def _locked_round(session: GameSession) -> Round | None:
@@ -70,7 +72,6 @@ def round_open(*, session: GameSession, user) -> Round:
         session.save(update_fields=["status"])
     log(session, "round_opened", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat(),
         rules_version=rnd.rules.version)
-    _schedule_close(rnd.id, rnd.deadline)
     from game.tasks import bots_play
 
     transaction.on_commit(lambda: bots_play.delay(rnd.id))
@@ -89,21 +90,20 @@ def round_extend(*, session: GameSession, user, seconds: int = 60) -> Round:
     rnd.deadline = max(rnd.deadline, timezone.now()) + dt.timedelta(seconds=seconds)
     rnd.save(update_fields=["deadline"])
     log(session, "round_extended", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat())
-    _schedule_close(rnd.id, rnd.deadline)  # the task scheduled for the old deadline becomes a no-op
     announce_round(session, rnd)
     return rnd
 
 
-def round_close(*, round_id: int, actor: str, expected_deadline: str | None = None) -> bool:
-    """Close an open round; a no-op (False) when it is not open, or when called for a
-    deadline that has since been extended. Safe to run twice or concurrently."""
+def round_close(*, round_id: int, actor: str, due_before: dt.datetime | None = None) -> bool:
+    """Close an open round; a no-op (False) when it is not open, or, with `due_before`,
+    when its deadline (read under the lock: an extension may have just moved it) is not
+    before that time. Safe to run twice or concurrently."""
     with transaction.atomic():
         rnd = Round.objects.select_for_update().select_related("session").filter(pk=round_id).first()
         if rnd is None or rnd.status != Round.Status.OPEN:
             return False
-        if expected_deadline is not None:
-            if rnd.deadline.isoformat() != expected_deadline or rnd.deadline > timezone.now():
-                return False
+        if due_before is not None and rnd.deadline >= due_before:
+            return False
         rnd.status = Round.Status.CLOSED
         rnd.closed_at = timezone.now()
         rnd.save(update_fields=["status", "closed_at"])
@@ -123,14 +123,14 @@ def round_close_now(*, session: GameSession, user) -> bool:
     return round_close(round_id=rnd.id, actor=user.get_username())
 
 
-def close_overdue(grace_seconds: float = 2.0, scoring_grace_seconds: float = 30.0) -> int:
-    """The sweeper: close every open round whose deadline passed (its task was lost), and
-    score every round left closed for long (its scoring task was lost)."""
+def close_overdue(grace_seconds: float = CLOSE_GRACE_SECONDS, scoring_grace_seconds: float = 30.0) -> int:
+    """The sweeper: close every open round whose deadline passed, and score every round
+    left closed for long (its scoring task was lost)."""
     now = timezone.now()
     cutoff = now - dt.timedelta(seconds=grace_seconds)
     done = 0
     for round_id in Round.objects.filter(status=Round.Status.OPEN, deadline__lt=cutoff).values_list("id", flat=True):
-        done += round_close(round_id=round_id, actor="sweeper")
+        done += round_close(round_id=round_id, actor="deadline", due_before=cutoff)
     stuck = now - dt.timedelta(seconds=scoring_grace_seconds)
     for round_id in Round.objects.filter(status=Round.Status.CLOSED, closed_at__lt=stuck).values_list("id", flat=True):
         done += round_score(round_id=round_id)

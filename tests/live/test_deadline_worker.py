@@ -6,6 +6,7 @@ import pytest
 
 from game.models import Event, Round
 from game.services import rounds
+from tests.live.waiting import status, wait_for
 from tests.live.worker import start_worker, stop_worker
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.live]
@@ -16,20 +17,6 @@ def worker(_isolated_redis, tmp_path):
     process = start_worker(_isolated_redis, tmp_path)
     yield process
     stop_worker(process)
-
-
-def wait_for(predicate, seconds):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def status(rnd):
-    rnd.refresh_from_db()
-    return rnd.status
 
 
 def test_the_deadline_closes_the_round_and_the_worker_scores_it_with_bots_playing(worker, make_session, join,
@@ -46,7 +33,7 @@ def test_the_deadline_closes_the_round_and_the_worker_scores_it_with_bots_playin
     assert session.rounds.filter(number=2, status=Round.Status.DRAFT).exists()
 
 
-def test_an_extended_deadline_makes_the_old_task_a_no_op(worker, make_session, join, instructor):
+def test_an_extended_deadline_keeps_the_round_open_until_the_new_deadline(worker, make_session, join, instructor):
     session = make_session(round_seconds=3, fill_with_bots=False)
     join(session, "Alice")
     rnd = rounds.round_open(session=session, user=instructor)
@@ -57,14 +44,19 @@ def test_an_extended_deadline_makes_the_old_task_a_no_op(worker, make_session, j
     assert Event.objects.get(session=session, kind="round_closed").actor == "deadline"
 
 
-def test_the_sweeper_closes_an_overdue_round_whose_task_was_lost(worker, make_session, join, instructor):
+def test_a_round_whose_deadline_passed_while_no_worker_ran_is_closed_when_one_starts(make_session, join, instructor,
+                                                                                   _isolated_redis, tmp_path):
     from django.utils import timezone
 
     session = make_session(fill_with_bots=False)
     join(session, "Alice")
     rnd = session.rounds.get(number=1)
-    # As if the worker had died with the deadline task: open, overdue, nothing scheduled.
+    # As if the worker had been down through the deadline: open, overdue, nothing queued.
     Round.objects.filter(pk=rnd.pk).update(status=Round.Status.OPEN, opened_at=timezone.now(),
                                            deadline=timezone.now() - timezone.timedelta(seconds=5))
-    assert wait_for(lambda: status(rnd) == Round.Status.SCORED, 15)
-    assert Event.objects.get(session=session, kind="round_closed").actor == "sweeper"
+    process = start_worker(_isolated_redis, tmp_path)
+    try:
+        assert wait_for(lambda: status(rnd) == Round.Status.SCORED, 15)
+    finally:
+        stop_worker(process)
+    assert Event.objects.get(session=session, kind="round_closed").actor == "deadline"

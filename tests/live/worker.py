@@ -21,12 +21,14 @@ def database_url() -> str:
             f"{settings['PORT'] or 5432}/{settings['NAME']}")
 
 
-def start_worker(redis_url: str, tmp: Path, sweep_seconds: int = 1) -> subprocess.Popen:
+def start_worker(redis_url: str, tmp: Path, sweep_seconds: int = 1, pool: str = "solo") -> subprocess.Popen:
+    """pool="prefork" runs the worker as make run does (two pool processes)."""
     env = dict(os.environ, DATABASE_URL=database_url(), REDIS_URL=redis_url, SWEEP_SECONDS=str(sweep_seconds),
                DJANGO_SETTINGS_MODULE="config.settings", PYTHONUNBUFFERED="1")
     log = open(tmp / "worker.log", "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-B", "--pool=solo", "--loglevel=info",
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-B", f"--pool={pool}", "--concurrency=2",
+         "--loglevel=info",
          f"--schedule={tmp / 'beat-schedule'}", "--without-gossip", "--without-mingle"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

@@ -53,3 +53,29 @@ def test_rules_edited_by_the_instructor_carry_on_until_the_schedule_changes_pres
         if number == 2:
             assert following.preset == "collaborative_contest"  # the schedule moves on
             assert following.rules["all_pay"] is False
+
+
+def test_the_sweeper_leaves_a_round_open_until_its_deadline_and_the_grace_have_passed(make_session, join,
+                                                                                     instructor):
+    session = make_session(fill_with_bots=False)
+    join(session, "Alice")
+    rnd = rounds.round_open(session=session, user=instructor)
+    just_due = timezone.now() - dt.timedelta(seconds=rounds.CLOSE_GRACE_SECONDS / 2)
+    Round.objects.filter(pk=rnd.pk).update(deadline=just_due)
+    assert rounds.close_overdue() == 0
+    Round.objects.filter(pk=rnd.pk).update(deadline=just_due - dt.timedelta(seconds=rounds.CLOSE_GRACE_SECONDS))
+    assert rounds.close_overdue() == 1
+    rnd.refresh_from_db()
+    assert rnd.status == Round.Status.CLOSED
+
+
+def test_a_close_for_the_deadline_does_nothing_when_an_extension_moved_it_meanwhile(make_session, join, instructor):
+    session = make_session(fill_with_bots=False)
+    join(session, "Alice")
+    rnd = rounds.round_open(session=session, user=instructor)
+    Round.objects.filter(pk=rnd.pk).update(deadline=timezone.now() - dt.timedelta(seconds=5))
+    seen_due = timezone.now()  # the sweeper read the round as due, then the instructor extended it
+    rounds.round_extend(session=session, user=instructor, seconds=60)
+    assert rounds.round_close(round_id=rnd.id, actor="deadline", due_before=seen_due) is False
+    rnd.refresh_from_db()
+    assert rnd.status == Round.Status.OPEN
