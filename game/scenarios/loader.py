@@ -3,6 +3,7 @@ every problem listed (file, path inside it, what is wrong)."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -338,20 +339,30 @@ def _presets(r: Reader, data: dict | None, path: str) -> dict[str, Preset]:
     return presets
 
 
+MAX_PRIZES = 100  # more places than any province has cities; each rules version is sent to every screen
+
+
 def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
-    """Read a Rules record; anything left out keeps the engine's default."""
+    """Read a Rules record; anything left out keeps the engine's default. Refuses what the
+    engine could not rank with: non-finite numbers, no prize or no weight above 0, a prize
+    list longer than MAX_PRIZES (the same checks for scenario files and the rules editor)."""
     d = Rules()
     known = set(Rules.__slots__)
     for key in data:
         if key not in known:
-            r.fail(f"{path}.{key}", "unknown rule parameter")
+            r.fail(f"{path}.{key}", "unknown rule parameter", "unknown_param")
     weights = r.mapping(data, "weights", path, {})
     for key in weights:
         if key not in INDICATORS:
-            r.fail(f"{path}.weights.{key}", f"unknown indicator (known: {', '.join(INDICATORS)})")
+            r.fail(f"{path}.weights.{key}", f"unknown indicator (known: {', '.join(INDICATORS)})",
+                   "unknown_indicator", known=", ".join(INDICATORS))
     w = {k: r.number(weights, k, f"{path}.weights", 0.0, lo=0, hi=100) for k in INDICATORS}
-    prizes = r.seq(data, "prizes", path, list(d.prizes))
+    if weights and not any(v > 0 for v in w.values()) and all(k in INDICATORS for k in weights):
+        r.fail(f"{path}.weights", "at least one indicator needs a weight above 0", "no_weight")
+    prizes = r.seq(data, "prizes", path, list(d.prizes), min_len=1, max_len=MAX_PRIZES)
     prize_values = tuple(_prize(r, p, f"{path}.prizes[{k}]") for k, p in enumerate(prizes))
+    if prize_values and not any(p > 0 for p in prize_values):
+        r.fail(f"{path}.prizes", "at least one prize must be above 0", "no_prize")
 
     def num(key: str, lo: float = 0, hi: float | None = None) -> float:
         return r.number(data, key, path, getattr(d, key), lo=lo, hi=hi)
@@ -380,8 +391,9 @@ def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
 
 
 def _prize(r: Reader, value: Any, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        r.fail(path, f"must be a number of points ≥ 0, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0 \
+            or value > 1000:
+        r.fail(path, f"must be a number of points from 0 to 1000, got {value!r}", "bad_prize", max=1000)
         return 0.0
     return float(value)
 

@@ -4,20 +4,35 @@ a traceback."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 _MISSING = object()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem with a stable `code` and its `params`, so a shell can translate it
+    (game/services/problems.py); `message` is the plain English text."""
+
+    path: str
+    code: str
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 class Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[str] = []
+        self.issues: list[Issue] = []
 
-    def fail(self, path: str, message: str) -> None:
+    def fail(self, path: str, message: str, code: str = "invalid", **params: Any) -> None:
         self.problems.append(f"{self.source}: {path}: {message}" if path else f"{self.source}: {message}")
+        self.issues.append(Issue(path, code, message, params))
 
     def get(self, obj: Any, key: str, path: str, default: Any = _MISSING) -> Any:
         where = f"{path}.{key}" if path else key
@@ -25,12 +40,12 @@ class Reader:
             return None if default is _MISSING else default
         if key not in obj:
             if default is _MISSING:
-                self.fail(where, "missing")
+                self.fail(where, "missing", "missing")
                 return None
             return default
         if obj[key] is None and default is _MISSING:
             # `gdp:` with nothing after it: the typed readers take None as "already reported".
-            self.fail(where, "is empty")
+            self.fail(where, "is empty", "missing")
             return None
         return obj[key]
 
@@ -39,19 +54,25 @@ class Reader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.fail(_join(path, key), f"must be a mapping, got {_kind(value)}")
+            self.fail(_join(path, key), f"must be a mapping, got {_kind(value)}", "not_mapping")
             return {}
         return value
 
-    def seq(self, obj: Any, key: str, path: str, default: Any = _MISSING, min_len: int = 0) -> list:
+    def seq(self, obj: Any, key: str, path: str, default: Any = _MISSING, min_len: int = 0,
+            max_len: int | None = None) -> list:
         value = self.get(obj, key, path, default)
         if value is None:
             return []
         if not isinstance(value, list):
-            self.fail(_join(path, key), f"must be a list, got {_kind(value)}")
+            self.fail(_join(path, key), f"must be a list, got {_kind(value)}", "not_list")
             return []
         if len(value) < min_len:
-            self.fail(_join(path, key), f"needs at least {min_len} entries, has {len(value)}")
+            self.fail(_join(path, key), f"needs at least {min_len} entries, has {len(value)}", "too_few",
+                      min=min_len)
+        if max_len is not None and len(value) > max_len:
+            self.fail(_join(path, key), f"has {len(value)} entries, at most {max_len} are allowed", "too_many",
+                      max=max_len)
+            return value[:max_len]
         return value
 
     def text(self, obj: Any, key: str, path: str, default: Any = _MISSING) -> str:
@@ -59,7 +80,7 @@ class Reader:
         if value is None:
             return ""
         if not isinstance(value, str) or not value.strip():
-            self.fail(_join(path, key), f"must be non-empty text, got {_kind(value)}")
+            self.fail(_join(path, key), f"must be non-empty text, got {_kind(value)}", "not_text")
             return ""
         return value
 
@@ -79,28 +100,32 @@ class Reader:
         if value is None and default is _MISSING:
             return 0
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(where, f"must be a {'whole ' if whole else ''}number, got {_kind(value)}")
+            self.fail(where, f"must be a {'whole ' if whole else ''}number, got {_kind(value)}", "not_number")
+            return 0
+        if isinstance(value, float) and not math.isfinite(value):  # YAML .nan / .inf, Python's NaN
+            self.fail(where, f"must be a finite number, got {value}", "not_finite")
             return 0
         if whole and not (isinstance(value, int) or float(value).is_integer()):
-            self.fail(where, f"must be a whole number, got {value}")
+            self.fail(where, f"must be a whole number, got {value}", "not_whole")
             return 0
         if lo is not None and value < lo:
-            self.fail(where, f"must be at least {lo}, got {value}")
+            self.fail(where, f"must be at least {lo}, got {value}", "too_small", min=lo)
         if hi is not None and value > hi:
-            self.fail(where, f"must be at most {hi}, got {value}")
+            self.fail(where, f"must be at most {hi}, got {value}", "too_big", max=hi)
         return int(value) if whole else float(value)
 
     def flag(self, obj: Any, key: str, path: str, default: bool) -> bool:
         value = self.get(obj, key, path, default)
         if not isinstance(value, bool):
-            self.fail(_join(path, key), f"must be true or false, got {_kind(value)}")
+            self.fail(_join(path, key), f"must be true or false, got {_kind(value)}", "not_flag")
             return default
         return value
 
     def choice(self, obj: Any, key: str, path: str, options: tuple[str, ...], default: Any = _MISSING) -> str:
         value = self.get(obj, key, path, default)
-        if value not in options:
-            self.fail(_join(path, key), f"must be one of {', '.join(options)}, got {value!r}")
+        if not isinstance(value, str) or value not in options:
+            self.fail(_join(path, key), f"must be one of {', '.join(options)}, got {value!r}", "not_choice",
+                      options=", ".join(options))
             return options[0]
         return value
 

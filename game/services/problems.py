@@ -1,4 +1,5 @@
-"""Translate the engine's sheet problems (stable codes) into the user's language."""
+"""Translate the engine's sheet problems and the rule reader's issues (stable codes) into
+the user's language."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from game.engine import Problem
+from game.scenarios.schema import Issue
 
 
 def _messages() -> dict[str, str]:
@@ -34,4 +36,43 @@ def translate(problems: list[Problem]) -> list[dict[str, Any]]:
         except (KeyError, TypeError, ValueError):
             text = p.message
         out.append({"code": p.code, "field": p.field, "message": text})
+    return out
+
+
+def _rule_messages() -> dict[str, str]:
+    return {
+        "missing": _("“%(param)s” is missing."),
+        "not_mapping": _("“%(param)s” must be an object of named values, not a list or a single value."),
+        "not_list": _("“%(param)s” must be a list."),
+        "too_few": _("“%(param)s” needs at least %(min)s entries."),
+        "too_many": _("“%(param)s” may have at most %(max)s entries."),
+        "not_text": _("“%(param)s” must be text."),
+        "not_number": _("“%(param)s” must be a number."),
+        "not_finite": _("“%(param)s” must be a finite number (not NaN or infinity)."),
+        "not_whole": _("“%(param)s” must be a whole number."),
+        "too_small": _("“%(param)s” must be at least %(min)s."),
+        "too_big": _("“%(param)s” must be at most %(max)s."),
+        "not_flag": _("“%(param)s” must be true or false."),
+        "not_choice": _("“%(param)s” must be one of: %(options)s."),
+        "unknown_param": _("“%(param)s” is not a rule parameter."),
+        "unknown_indicator": _("“%(param)s” is not an indicator (known: %(known)s)."),
+        "bad_prize": _("“%(param)s” must be a number of points from 0 to %(max)s."),
+        "no_weight": _("“%(param)s”: at least one indicator needs a weight above 0, or nothing is ranked."),
+        "no_prize": _("“%(param)s”: at least one prize must be above 0, or rank earns nothing."),
+    }
+
+
+def translate_issues(issues: list[Issue], prefix: str) -> list[dict[str, Any]]:
+    """The reader's issues about `prefix…` paths, each naming the parameter without the
+    prefix (`weights.gdp_growth`, `prizes[3]`), translated."""
+    messages = _rule_messages()
+    out = []
+    for issue in issues:
+        param = issue.path.removeprefix(prefix)
+        template = messages.get(issue.code)
+        try:
+            text = template % {**issue.params, "param": param} if template else f"{param}: {issue.message}"
+        except (KeyError, TypeError, ValueError):
+            text = f"{param}: {issue.message}"
+        out.append({"code": issue.code, "param": param, "message": text})
     return out

@@ -30,7 +30,7 @@ from game.scenarios.schema import Reader
 from game.services import broadcast
 from game.services.announce import announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
-from game.services.problems import translate
+from game.services.problems import translate, translate_issues
 from game.services.scored_view import scored_payloads
 from game.services.selectors import public_cities, scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
@@ -332,14 +332,19 @@ def rules_set(*, session: GameSession, user, preset: str | None = None, params: 
             raise GameError("bad_preset", _("Unknown rule preset “%(name)s”.") % {"name": preset})
         data = to_data(scenario.presets[preset].rules)
     else:
+        params = params if params is not None else {}
+        if not isinstance(params, dict):
+            raise GameError("bad_rules", _("The rules must be an object of named parameters."))
         base = dict(rnd.rules.rules)
-        merged = {**base, **(params or {})}
-        if "weights" in (params or {}):
+        merged = {**base, **params}
+        if isinstance(params.get("weights"), dict):  # weights merge key by key; anything else is refused below
             merged["weights"] = {**base.get("weights", {}), **params["weights"]}
         reader = Reader("rules")
         rules = rules_from_untrusted(reader, merged, "rules")
-        if reader.problems:
-            raise GameError("bad_rules", "; ".join(p.removeprefix("rules: ") for p in reader.problems))
+        if reader.issues:
+            problems = translate_issues(reader.issues, prefix="rules.")
+            raise GameError("bad_rules", _("The rules were not changed: %(reason)s")
+                            % {"reason": " ".join(p["message"] for p in problems)}, problems=problems)
         data = to_data(rules)
         preset = ""
     previous = session.rounds.filter(number=rnd.number - 1).select_related("rules").first()

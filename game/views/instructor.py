@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.limits import MAX_RULES_BYTES
 from game.bots import STRATEGIES
 from game.forms import SessionForm
 from game.models import GameSession
@@ -14,6 +16,7 @@ from game.services import rounds, sessions
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario, scenario_choices
 from game.views.public import join_url
+from game.wire import BadJSON, load_json
 
 
 def _own(request: HttpRequest, session_id: int) -> GameSession:
@@ -103,15 +106,12 @@ def action(request: HttpRequest, session_id: int, name: str) -> HttpResponse:
 @require_POST
 def rules_edit(request: HttpRequest, session_id: int) -> HttpResponse:
     """The rules editor posts JSON parameters for the next round."""
-    import json
-
     session = _own(request, session_id)
     try:
-        params = json.loads(request.body or b"{}")
-        if not isinstance(params, dict):
-            raise ValueError
-    except ValueError:
-        return JsonResponse({"type": "error", "code": "bad_json", "message": "JSON object expected"}, status=400)
+        params = load_json(request.body or b"{}", max_bytes=MAX_RULES_BYTES)
+    except BadJSON as exc:
+        return JsonResponse(GameError(exc.code, _("The rules could not be read: send one JSON object of "
+                                                  "parameters.")).as_message(), status=400)
     try:
         rnd = rounds.rules_set(session=session, user=request.user, params=params)
     except GameError as exc:
