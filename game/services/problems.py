@@ -26,17 +26,19 @@ def _messages() -> dict[str, str]:
     }
 
 
+def _render(template: str | None, params: dict[str, Any], fallback: str) -> str:
+    """The translated template filled in, or the English fallback when there is none (or
+    its placeholders do not fit the parameters)."""
+    try:
+        return template % params if template else fallback
+    except (KeyError, TypeError, ValueError):
+        return fallback
+
+
 def translate(problems: list[Problem]) -> list[dict[str, Any]]:
     messages = _messages()
-    out = []
-    for p in problems:
-        template = messages.get(p.code)
-        try:
-            text = template % dict(p.params) if template else p.message
-        except (KeyError, TypeError, ValueError):
-            text = p.message
-        out.append({"code": p.code, "field": p.field, "message": text})
-    return out
+    return [{"code": p.code, "field": p.field, "message": _render(messages.get(p.code), dict(p.params), p.message)}
+            for p in problems]
 
 
 def _rule_messages() -> dict[str, str]:
@@ -69,10 +71,6 @@ def translate_issues(issues: list[Issue], prefix: str) -> list[dict[str, Any]]:
     out = []
     for issue in issues:
         param = issue.path.removeprefix(prefix)
-        template = messages.get(issue.code)
-        try:
-            text = template % {**issue.params, "param": param} if template else f"{param}: {issue.message}"
-        except (KeyError, TypeError, ValueError):
-            text = f"{param}: {issue.message}"
+        text = _render(messages.get(issue.code), {**issue.params, "param": param}, f"{param}: {issue.message}")
         out.append({"code": issue.code, "param": param, "message": text})
     return out
