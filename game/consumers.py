@@ -7,13 +7,14 @@ socket to close so the client reconnects with fresh groups (after a move or remo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
@@ -200,14 +201,15 @@ class StudentConsumer(BaseConsumer):
         with translation.override(self.language()):
             return selectors.student_snapshot(participant)
 
-    def _save(self, message: dict[str, Any]) -> dict[str, Any]:
+    def _save(self, message: dict[str, Any], received_at: dt.datetime) -> dict[str, Any]:
         with translation.override(self.language()):
             participant = Participant(pk=self.participant_id)  # sheet_save loads it with its seat
             round_number = message.get("round")
             if round_number is not None and (isinstance(round_number, bool) or not isinstance(round_number, int)):
                 return GameError("bad_message", _("“round” must be a round number.")).as_message()
             try:
-                saved = sheet_save(participant=participant, round_number=round_number, data=message.get("sheet"))
+                saved = sheet_save(participant=participant, round_number=round_number, data=message.get("sheet"),
+                                   received_at=received_at)
             except GameError as exc:
                 return exc.as_message()
             return {"type": "saved", "round": saved.round.number, "version": saved.version,
@@ -215,9 +217,11 @@ class StudentConsumer(BaseConsumer):
 
     async def handle(self, kind: str, message: dict[str, Any]) -> None:
         if kind == "sheet.save":
+            # A save is judged by when it arrived, before any wait for a thread or a lock.
+            received_at = timezone.now()
             # Saves of different seats run in parallel threads (thread_sensitive=False): the
             # database, not one shared Python thread, orders them (row locks in sheet_save).
-            reply = await database_sync_to_async(self._save, thread_sensitive=False)(message)
+            reply = await database_sync_to_async(self._save, thread_sensitive=False)(message, received_at)
             reply["request_id"] = echo_id(message.get("request_id"))
             await self.send_json(reply)
         elif (handler := coordination.student_handler(kind)) is not None:

@@ -249,9 +249,16 @@ def _seat_for(participant: Participant) -> Seat:
 
 
 def sheet_save(*, participant: Participant | None, seat: Seat | None = None, round_number: int | None,
-               data: Any, by_bot: bool = False) -> Sheet:
+               data: Any, by_bot: bool = False, received_at: dt.datetime | None = None) -> Sheet:
     """Validate and store a seat's sheet for the open round; the last save counts.
-    Refusals change nothing and say every reason (DESIGN §4)."""
+    Refusals change nothing and say every reason (DESIGN §4).
+
+    `received_at`: when the server received the save (default: now). It is compared with
+    the deadline under the round's lock, so a save that arrived in time but waited for a
+    lock or a thread past the deadline is still stored; the round is closed only
+    CLOSE_GRACE_SECONDS after the deadline, and a close waits for saves holding the round
+    FOR SHARE. A save that finds the round closed (by the instructor or the sweeper) is
+    refused whenever it arrived."""
     with transaction.atomic():
         if participant is not None:
             participant = Participant.objects.select_related("seat__province__session").get(pk=participant.pk)
@@ -263,7 +270,7 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
         rnd = _open_round_shared(session)
         if rnd is None or (round_number is not None and rnd.number != round_number):
             raise GameError("round_not_open", _("This round is not open for decisions."))
-        if rnd.deadline <= timezone.now():
+        if rnd.deadline <= (received_at or timezone.now()):
             raise GameError("round_not_open", _("Time is up: this round no longer accepts decisions."))
         if seat.bot_strategy and not by_bot:
             raise forbidden()

@@ -79,3 +79,28 @@ def test_a_close_for_the_deadline_does_nothing_when_an_extension_moved_it_meanwh
     assert rounds.round_close(round_id=rnd.id, actor="deadline", due_before=seen_due) is False
     rnd.refresh_from_db()
     assert rnd.status == Round.Status.OPEN
+
+
+def test_a_save_received_before_the_deadline_is_refused_once_the_instructor_has_closed_the_round(
+        make_session, join, instructor):
+    session = make_session(fill_with_bots=False)
+    alice = join(session, "Alice")
+    rnd = rounds.round_open(session=session, user=instructor)
+    received = timezone.now()
+    rounds.round_close_now(session=session, user=instructor)
+    with pytest.raises(GameError) as refused:
+        rounds.sheet_save(participant=alice, round_number=1, data={"bids": {}}, received_at=received)
+    assert refused.value.code == "round_not_open"
+    assert not rnd.sheets.exists()
+
+
+def test_a_save_is_judged_by_when_it_was_received_not_when_it_reached_the_database(make_session, join, instructor):
+    session = make_session(fill_with_bots=False)
+    alice = join(session, "Alice")
+    rnd = rounds.round_open(session=session, user=instructor)
+    Round.objects.filter(pk=rnd.pk).update(deadline=timezone.now() - dt.timedelta(seconds=1))
+    in_time = timezone.now() - dt.timedelta(seconds=2)
+    assert rounds.sheet_save(participant=alice, round_number=1, data={"bids": {}}, received_at=in_time).version == 1
+    with pytest.raises(GameError) as refused:
+        rounds.sheet_save(participant=alice, round_number=1, data={"bids": {}})
+    assert refused.value.code == "round_not_open"
