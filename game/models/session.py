@@ -21,6 +21,15 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+# A return code is read off a student's own card and typed back at the join page with
+# their name (docs/architecture.md, "Getting back in"): short, in the join code's alphabet.
+RETURN_CODE_LENGTH = 5
+
+
+def new_return_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(RETURN_CODE_LENGTH))
+
+
 class GameSession(models.Model):
     class Status(models.TextChoices):
         LOBBY = "lobby", _("Lobby")
@@ -43,6 +52,14 @@ class GameSession(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.LOBBY)
     created_at = models.DateTimeField(auto_now_add=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Set while the instructor has paused the open round; resuming moves its deadline on
+    # by the length of the pause (services/housekeeping.py).
+    paused_at = models.DateTimeField(null=True, blank=True)
+    # A seat whose students have all been gone this many rounds' time is played by a bot
+    # standing in until one of them returns; 0 never hands a seat over (services/presence.py).
+    absent_rounds = models.PositiveSmallIntegerField(default=1)
+    # What the panel was last told about who is connected (services/presence.py compares).
+    presence_digest = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at"]
@@ -70,6 +87,9 @@ class Seat(models.Model):
     city_id = models.CharField(max_length=60)
     position = models.PositiveSmallIntegerField()  # the city's order in the scenario
     bot_strategy = models.CharField(max_length=40, blank=True, default="")
+    # The bot is standing in for seated students who are all gone; the first to return
+    # takes the seat back (services/presence.py).
+    stand_in = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["province__number", "position"]
@@ -93,6 +113,13 @@ class Participant(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token)
     joined_at = models.DateTimeField(auto_now_add=True)
     removed = models.BooleanField(default=False)
+    # Shown on the student's own card; with their name it gets the seat back at the join page.
+    return_code = models.CharField(max_length=RETURN_CODE_LENGTH, default=new_return_code)
+    # Presence, kept in the database so every server process sees the same (services/presence.py):
+    # open sockets, the last heartbeat, and whether the page reported itself idle.
+    sockets = models.PositiveSmallIntegerField(default=0)
+    last_seen = models.DateTimeField(null=True, blank=True)
+    idle = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["joined_at", "id"]

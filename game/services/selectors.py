@@ -241,7 +241,7 @@ class ProvinceFacts:
 
     rnd: Round | None  # the session's current round
     seats: dict[int, list[Seat]]  # province id → its seats by position
-    people: dict[int, list[str]]  # seat id → display names, in joining order
+    people: dict[int, list[tuple[int, str]]]  # seat id → (participant id, display name), in joining order
     submitted: set[int]  # seats with a sheet in `rnd`
     history: dict[int, list[dict]]  # province id → totals of each scored round, in order
     last: dict[int, dict]  # province id → public result of the last scored round
@@ -263,11 +263,11 @@ def seats_by_province(seats) -> dict[int, list[Seat]]:
     return out
 
 
-def people_by_seat(province_ids: list[int]) -> dict[int, list[str]]:
-    people: dict[int, list[str]] = {}
-    for seat_id, name in (Participant.objects.filter(seat__province_id__in=province_ids, removed=False)
-                          .order_by("joined_at", "id").values_list("seat_id", "display_name")):
-        people.setdefault(seat_id, []).append(name)
+def people_by_seat(province_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    people: dict[int, list[tuple[int, str]]] = {}
+    for seat_id, pid, name in (Participant.objects.filter(seat__province_id__in=province_ids, removed=False)
+                               .order_by("joined_at", "id").values_list("seat_id", "id", "display_name")):
+        people.setdefault(seat_id, []).append((pid, name))
     return people
 
 
@@ -354,7 +354,7 @@ def assemble_payloads(session: GameSession, provinces: list[Province], facts: Pr
     return out
 
 
-def _cities(scenario: Scenario, seats: list[Seat], state: ProvinceState, people: dict[int, list[str]],
+def _cities(scenario: Scenario, seats: list[Seat], state: ProvinceState, people: dict[int, list[tuple[int, str]]],
             submitted: set[int]) -> list[dict]:
     states = {c.city_id: c for c in state.cities}
     out = []
@@ -367,7 +367,10 @@ def _cities(scenario: Scenario, seats: list[Seat], state: ProvinceState, people:
             "name": {"zh": city.name_zh, "en": city.name_en},
             "neighbours": list(city.neighbours),
             "bot": seat.bot_strategy or None,
-            "players": people.get(seat.id, []),
+            "players": [name for _pid, name in people.get(seat.id, [])],
+            # A student finds their own name by id: a rename must not lose the "(you)".
+            "player_ids": [pid for pid, _name in people.get(seat.id, [])],
+            "stand_in": seat.stand_in,
             "submitted": seat.id in submitted,
             "gdp": round(st.gdp, 2),
             "budget": st.budget,
@@ -391,6 +394,7 @@ def session_info(session: GameSession) -> dict[str, Any]:
         "scenario": {"id": scenario.id, "name": {"zh": scenario.name_zh, "en": scenario.name_en}},
         "total_rounds": session.total_rounds,
         "round_seconds": session.round_seconds,
+        "students_per_seat": session.students_per_seat,
         "schedule": session.schedule,
         "local_return": scenario.province.local_return,
         "server_time": timezone.now().isoformat(),
@@ -447,9 +451,11 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
                   for s in rnd.sheets.select_related("saved_by")}
     roster = [
         {"id": p["id"], "name": p["display_name"], "seat": p["seat_id"], "removed": p["removed"],
-         "province": p["seat__province__number"], "city": p["seat__city_id"]}
+         "province": p["seat__province__number"], "city": p["seat__city_id"],
+         # Only the instructor sees it, to read it to a student who lost their card.
+         "return_code": p["return_code"]}
         for p in session.participants.order_by("joined_at", "id").values(
-            "id", "display_name", "seat_id", "removed", "seat__province__number", "seat__city_id")
+            "id", "display_name", "seat_id", "removed", "seat__province__number", "seat__city_id", "return_code")
     ]
     snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd))
     return snapshot

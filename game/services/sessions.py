@@ -167,7 +167,12 @@ def _free_seat(session: GameSession) -> Seat | None:
 
 
 @transaction.atomic
-def participant_join(*, code: str, display_name: str) -> Participant:
+def participant_join(*, code: str, display_name: str, return_code: str = "") -> Participant:
+    """Seat a new student, or give a returning one their seat back.
+
+    A name already in the game is never enough to get its seat: the student must also
+    type the return code shown on their own card (docs/architecture.md, "Getting back
+    in"), so nobody takes over a classmate's seat by typing their name."""
     code = (code or "").strip().upper()
     session = GameSession.objects.select_for_update().filter(code=code).first()
     if session is None:
@@ -175,14 +180,41 @@ def participant_join(*, code: str, display_name: str) -> Participant:
     if session.status == GameSession.Status.ENDED:
         raise GameError("ended", _("This game has ended."))
     name = _normalise_name(display_name)
+    same_name = _participant_named(session, name)
+    return_code = (return_code or "").strip().upper()
+    if return_code:
+        return _participant_return(session, same_name, name, return_code)
+    if same_name is not None:
+        raise GameError("name_in_game", _("Someone called “%(name)s” is already in this game. If that is you, "
+                                          "type the return code shown on your game card to get your seat back; "
+                                          "otherwise choose another name.") % {"name": name}, reclaim=True)
     seat = _free_seat(session)
     if seat is None:
-        raise GameError("full", _("This game is full."))
+        raise GameError("full", _("This game is full. If you were already playing, type the name you used and "
+                                  "the return code from your game card to get your seat back."), reclaim=True)
     if seat.bot_strategy:
-        Seat.objects.filter(pk=seat.pk).update(bot_strategy="")
+        Seat.objects.filter(pk=seat.pk).update(bot_strategy="", stand_in=False)
     participant = Participant.objects.create(session=session, seat=seat, display_name=name)
     log(session, "joined", name, seat=seat.id, city=seat.city_id, province=seat.province.number)
     _announce_roster(session, seat.province)
+    return participant
+
+
+def _participant_named(session: GameSession, name: str) -> Participant | None:
+    """The seated student with this name, compared without regard to case."""
+    folded = name.casefold()
+    for participant in session.participants.filter(removed=False).select_related("seat__province"):
+        if participant.display_name.casefold() == folded:
+            return participant
+    return None
+
+
+def _participant_return(session: GameSession, participant: Participant | None, name: str,
+                        return_code: str) -> Participant:
+    if participant is None or not secrets.compare_digest(participant.return_code, return_code):
+        raise GameError("bad_return_code", _("That name and return code do not match a seat in this game. Check "
+                                             "both, or ask the instructor for your return code."), reclaim=True)
+    log(session, "returned", participant.display_name, participant=participant.id)
     return participant
 
 
@@ -220,13 +252,14 @@ def participant_move(*, session: GameSession, user, participant_id: int, seat_id
         raise not_found(_("That seat"))
     taken = Participant.objects.filter(seat=seat, removed=False).exclude(pk=participant.pk).count()
     if taken >= session.students_per_seat:
-        raise GameError("seat_full", _("That seat already has %(n)s students.") % {"n": taken})
+        raise GameError("seat_full", _("That seat already has %(n)s students: swap with one of them instead.")
+                        % {"n": taken})
     old_seat = participant.seat
     participant.seat = seat
     participant.removed = False
     participant.save(update_fields=["seat", "removed"])
     if seat.bot_strategy:
-        Seat.objects.filter(pk=seat.pk).update(bot_strategy="")
+        Seat.objects.filter(pk=seat.pk).update(bot_strategy="", stand_in=False)
     _refill_with_bot(session, old_seat)
     log(session, "moved", user.get_username(), participant=participant.id,
         old=old_seat.id if old_seat else None, new=seat.id)
@@ -235,11 +268,39 @@ def participant_move(*, session: GameSession, user, participant_id: int, seat_id
     return participant
 
 
+@transaction.atomic
+def participant_swap(*, session: GameSession, user, participant_id: int,
+                     other_id: int) -> tuple[Participant, Participant]:
+    """Exchange the seats of two seated students, both or neither (moving onto a full seat)."""
+    check_owner(session, user)
+    if participant_id == other_id:
+        raise GameError("same_student", _("Choose two different students to swap."))
+    locked = {p.id: p for p in Participant.objects.select_for_update().filter(
+        session=session, pk__in=[participant_id, other_id], removed=False)}
+    if participant_id not in locked or other_id not in locked:
+        raise not_found(_("That student"))
+    first, second = locked[participant_id], locked[other_id]
+    if first.seat_id is None or second.seat_id is None:
+        raise GameError("no_seat", _("Both students need a seat to swap; move the one without a seat instead."))
+    if first.seat_id == second.seat_id:
+        raise GameError("same_seat", _("These students already share a seat."))
+    first.seat_id, second.seat_id = second.seat_id, first.seat_id
+    first.save(update_fields=["seat"])
+    second.save(update_fields=["seat"])
+    seats = {s.id: s for s in Seat.objects.select_related("province").filter(pk__in=[first.seat_id, second.seat_id])}
+    log(session, "swapped", user.get_username(), participants=[first.id, second.id],
+        seats=[first.seat_id, second.seat_id])
+    _announce_roster(session, *{s.province_id: s.province for s in seats.values()}.values())
+    for moved in (first, second):
+        broadcast.send_control_on_commit(broadcast.participant_group(moved.id), "reconnect")
+    return first, second
+
+
 def _refill_with_bot(session: GameSession, seat: Seat | None) -> None:
     if seat is None or not session.fill_with_bots:
         return
     if not Participant.objects.filter(seat=seat, removed=False).exists():
-        Seat.objects.filter(pk=seat.pk).update(bot_strategy=session.bot_strategy)
+        Seat.objects.filter(pk=seat.pk).update(bot_strategy=session.bot_strategy, stand_in=False)
         _bots_play_now(session)
 
 
@@ -279,7 +340,8 @@ def seat_set_bot(*, session: GameSession, user, seat_id: int, strategy: str) -> 
     if strategy and Participant.objects.filter(seat=seat, removed=False).exists():
         raise GameError("seat_taken", _("Students sit in that seat; move them before adding a bot."))
     seat.bot_strategy = strategy
-    seat.save(update_fields=["bot_strategy"])
+    seat.stand_in = False
+    seat.save(update_fields=["bot_strategy", "stand_in"])
     if strategy:
         _bots_play_now(session)
     log(session, "bot_set", user.get_username(), seat=seat.id, strategy=strategy)

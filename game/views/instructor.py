@@ -74,6 +74,8 @@ ACTIONS = {
                                                        display_name=r.POST.get("name", "")),
     "move": lambda r, s: sessions.participant_move(session=s, user=r.user, participant_id=_int(r, "participant"),
                                                    seat_id=_int(r, "seat")),
+    "swap": lambda r, s: sessions.participant_swap(session=s, user=r.user, participant_id=_int(r, "participant"),
+                                                   other_id=_int(r, "other")),
     "remove": lambda r, s: sessions.participant_remove(session=s, user=r.user, participant_id=_int(r, "participant")),
     "bot": lambda r, s: sessions.seat_set_bot(session=s, user=r.user, seat_id=_int(r, "seat"),
                                               strategy=r.POST.get("strategy", "")),

@@ -19,6 +19,7 @@ from game.consumers import session_key
 from game.models import GameSession
 from game.services.errors import GameError
 from game.services.sessions import participant_join
+from game.views.seated import seated_participant, unseated_key
 
 RULES_FILE = Path(settings.BASE_DIR) / "docs" / "rules.md"
 ZH_MARKER = "\n# Part 2"
@@ -37,18 +38,27 @@ def join_url(request: HttpRequest, code: str) -> str:
 def join(request: HttpRequest) -> HttpResponse:
     code = (request.POST.get("code") or request.GET.get("code") or "").strip().upper()[:12]
     name = (request.POST.get("name") or "").strip()
-    error = None
+    return_code = (request.POST.get("return_code") or "").strip().upper()[:12]
+    error = error_code = None
+    reclaim = bool(return_code)
     if request.method == "POST":
         try:
-            participant = participant_join(code=code, display_name=name)
+            participant = participant_join(code=code, display_name=name, return_code=return_code)
         except GameError as exc:
             error = exc.message
+            reclaim = reclaim or bool(exc.params.get("reclaim"))
         else:
             request.session[session_key(participant.session.code)] = participant.token
             return redirect("play", code=participant.session.code)
     elif code and request.session.get(session_key(code)):
-        return redirect("play", code=code)
-    return render(request, "play/join.html", {"code": code, "name": name, "error": error},
+        # Only a browser still seated goes on to its game: the play page sends an unseated
+        # one back here, and redirecting again looped until the browser gave up.
+        if seated_participant(request, code) is not None:
+            return redirect("play", code=code)
+    if request.method == "GET" and code and request.session.pop(unseated_key(code), False):
+        error_code = "not_seated"
+    return render(request, "play/join.html", {"code": code, "name": name, "error": error, "error_code": error_code,
+                                              "reclaim": reclaim, "return_code": return_code},
                   status=400 if error else 200)
 
 

@@ -9,18 +9,11 @@ from django.urls import reverse
 from game.consumers import session_key
 from game.models import Participant
 from game.services import selectors
-
-
-def _participant(request: HttpRequest, code: str) -> Participant | None:
-    token = request.session.get(session_key(code))
-    if not token:
-        return None
-    return Participant.objects.select_related("session", "seat__province").filter(
-        token=token, session__code=code.upper(), removed=False).first()
+from game.views.seated import seated_participant
 
 
 def play(request: HttpRequest, code: str) -> HttpResponse:
-    participant = _participant(request, code)
+    participant = seated_participant(request, code)
     if participant is None:
         return redirect(reverse("join") + f"?code={code.upper()}")
     rejoin = request.build_absolute_uri(reverse("rejoin", args=[participant.session.code, participant.token]))

@@ -11,4 +11,16 @@
       input.focus();
     });
   });
+  // Times are sent as ISO timestamps and shown in the browser's own time zone, as on
+  // every other screen (the server's zone is no concern of the person reading).
+  document.querySelectorAll("time[datetime]").forEach(function (node) {
+    node.textContent = PC.when(node.getAttribute("datetime"), true);
+  });
+  // Deleting a session asks first (the server also refuses a delete without confirm=yes).
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); return; }
+      form.querySelector("input[name=confirm]").value = "yes";
+    });
+  });
 })();

@@ -151,7 +151,7 @@
       var rows = p.standings.map(function (st, i) {
         var shift = st.previous_place ? st.previous_place - st.place : 0;
         var row = el("tr", { class: animate ? "row-anim" : "", style: "--shift:" + shift + ";--i:" + i }, [
-          el("td", { class: "num place", text: st.place }),
+          el("td", { class: "num place", text: PC.place(p.standings, st) }),
           moveCell(st),
           el("th", { scope: "row", class: "city", text: names[st.city] || st.city }),
           el("td", { class: "num gained", text: st.city in gained ? signed(gained[st.city]) : "" }),

@@ -165,6 +165,23 @@
       });
       return node;
     },
+    /* Items joined as the page's language writes a list: "太原 0，忻州 0" in Chinese,
+       "Taiyuan 0, Xinzhou 0" in English (a plain separator: Intl.ListFormat would add "和"/"and"). */
+    list: function (items) { return (items || []).join(window.PC.lang() === "zh" ? "，" : ", "); },
+    /* A standings place as read aloud: "tied 1" when another city has the same place. */
+    place: function (standings, row) {
+      var level = (standings || []).filter(function (s) { return s.place === row.place; }).length;
+      return level > 1 ? window.interpolate(window.gettext("tied %(place)s"), { place: row.place }, true) : String(row.place);
+    },
+    /* An ISO timestamp in the browser's own time zone: every screen shows times this way. */
+    when: function (iso, withDate) {
+      if (!iso) { return "–"; }
+      var d = new Date(iso);
+      var opts = { hour: "2-digit", minute: "2-digit", hour12: false };
+      if (withDate) { opts.year = "numeric"; opts.month = "2-digit"; opts.day = "2-digit"; }
+      return withDate ? d.toLocaleString(document.documentElement.lang || undefined, opts)
+        : d.toLocaleTimeString(document.documentElement.lang || undefined, opts);
+    },
     fmt: function (n, digits) {
       if (n === null || n === undefined || isNaN(n)) { return "–"; }
       return Number(n).toLocaleString(document.documentElement.lang, { maximumFractionDigits: digits === undefined ? 1 : digits });

@@ -31,7 +31,13 @@ export function showError(message) {
   while (box.children.length > 4) { box.removeChild(box.firstChild); }
 }
 
+/* A success makes earlier errors stale: an error left up after the action worked misled. */
+export function clearErrors() {
+  $("alerts").querySelectorAll(".alert-error").forEach(function (n) { n.remove(); });
+}
+
 export function showOk(message) {
+  clearErrors();
   var box = $("alerts");
   var item = el("div", { class: "alert alert-ok" }, [
     el("span", { class: "alert-icon", "aria-hidden": "true", text: "✓" }),
@@ -61,7 +67,7 @@ export function act(name, fields, button) {
   return fetch(actionUrl.replace("NAME", name), {
     method: "POST", credentials: "same-origin", body: body,
     headers: { "Accept": "application/json", "X-CSRFToken": csrf }
-  }).then(answer).catch(function (err) {
+  }).then(answer).then(function (data) { clearErrors(); return data; }).catch(function (err) {
     showError(err && err.message && err.message !== "Failed to fetch" ? err.message
       : T("Could not reach the server. Check the connection and try again."));
     return null;
@@ -76,7 +82,7 @@ export function postRules(params, button) {
   return fetch(rulesUrl, {
     method: "POST", credentials: "same-origin", body: JSON.stringify(params),
     headers: { "Accept": "application/json", "Content-Type": "application/json", "X-CSRFToken": csrf }
-  }).then(answer).catch(function (err) {
+  }).then(answer).then(function (data) { clearErrors(); return data; }).catch(function (err) {
     showError(err && err.message ? err.message : T("Could not reach the server."));
     return null;
   }).then(function (data) {

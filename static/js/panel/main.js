@@ -188,7 +188,9 @@ function renderRound() {
       { done: scored.done, offered: scored.offered })));
   }
   var hint = "";
-  if (ended) { hint = T("This session has ended. The results stay here to read."); }
+  if (ended && r && (r.status === "closed" || r.status === "open")) {
+    hint = F("This session has ended. Round %(n)s, open when it ended, is being scored with the sheets saved so far.", { n: r.number });
+  } else if (ended) { hint = T("This session has ended. The results stay here to read."); }
   else if (r && r.status === "open") { hint = T("The round closes by itself at the deadline; it is then scored and published automatically."); }
   else if (r && r.status === "closed") { hint = T("Scoring… the results appear in a moment."); }
   else if (!next) { hint = T("Every round has been played. End the session when the debrief is over."); }
@@ -408,7 +410,7 @@ function renderProvinces() {
     var chips = el("ul", { class: "chips", "aria-label": provinceLabel(p.province.number) });
     p.cities.forEach(function (c) {
       var st = chipStatus(c);
-      var who = c.bot ? T("Bot") : c.players.length ? c.players.join(", ") : T("nobody");
+      var who = c.bot ? T("Bot") : c.players.length ? PC.list(c.players) : T("nobody");
       var selected = state.selectedSeat === c.seat;
       var label = PC.name(c.name) + " – " + (st.text ? st.text + ", " : "") + (c.bot ? T("bot") : who);
       chips.appendChild(el("li", {}, [el("button", {
@@ -474,7 +476,7 @@ function renderDetail() {
                      onclick: function () { var id = "chip-" + c.seat; selectSeat(null); var chip = $(id); if (chip) { chip.focus(); } } })
     ]),
     el("dl", { class: "facts" }, [
-      el("dt", { text: T("Players") }), el("dd", { text: c.players.length ? c.players.join(", ") : T("nobody") }),
+      el("dt", { text: T("Players") }), el("dd", { text: c.players.length ? PC.list(c.players) : T("nobody") }),
       el("dt", { text: T("Bot") }), el("dd", { text: c.bot || T("no") }),
       el("dt", { text: T("Budget") }), el("dd", { text: PC.fmt(c.budget, 0) }),
       el("dt", { text: T("GDP") }), el("dd", { text: PC.fmt(c.gdp, 1) })
@@ -490,8 +492,7 @@ function renderDetail() {
     ["bids", "contributions"].forEach(function (part) {
       Object.keys(data[part] || {}).forEach(function (k) { spent += Number(data[part][k]) || 0; });
     });
-    var when = new Date(sheet.saved_at);
-    var meta = F("Saved at %(time)s (version %(v)s)", { time: when.toLocaleTimeString(), v: sheet.version });
+    var meta = F("Saved at %(time)s (version %(v)s)", { time: PC.when(sheet.saved_at), v: sheet.version });
     if (sheet.saved_by) { meta += " · " + F("by %(name)s", { name: sheet.saved_by }); }
     nodes.push(el("p", { class: "sheet-meta", text: "✓ " + meta }));
     nodes.push(amountsTable(T("Bids on industrial projects"), data.bids, names));
@@ -557,7 +558,7 @@ function renderRankings() {
         ])]),
         el("tbody", {}, p.standings.map(function (s) {
           return el("tr", {}, [
-            el("td", { class: "num", text: s.place }),
+            el("td", { class: "num", text: PC.place(p.standings, s) }),
             el("td", {}, [moveCell(s)]),
             el("th", { scope: "row", text: names[s.city] || s.city }),
             el("td", { class: "num", text: PC.fmt(s.points, 2) }),
@@ -580,14 +581,31 @@ function renderRankings() {
 
 /* ---------- roster and seats ---------- */
 
-function seatOptions(currentSeat) {
-  var counts = {};
+/* Where a student can go: seats with room (marked free), then every other seated student
+   to swap with (a full seat is reached by a swap, never by an error). Values: "seat:ID", "swap:ID". */
+function seatOptions(student) {
+  var counts = {}, size = state.snap.session.students_per_seat || 1;
   (state.snap.roster || []).forEach(function (r) { if (!r.removed && r.seat) { counts[r.seat] = (counts[r.seat] || 0) + 1; } });
-  return allSeats().map(function (s) {
-    var extra = s.city.bot ? " (" + T("bot") + ")" : counts[s.city.seat] ? " (" + window.interpolate(window.ngettext("%(n)s student", "%(n)s students", counts[s.city.seat]), { n: counts[s.city.seat] }, true) + ")" : "";
-    return el("option", { value: s.city.seat, selected: s.city.seat === currentSeat ? "selected" : null,
-                          text: seatLabel(s.province.number, PC.name(s.city.name)) + extra });
+  var free = [], full = [];
+  allSeats().forEach(function (s) {
+    var n = counts[s.city.seat] || 0, label = seatLabel(s.province.number, PC.name(s.city.name));
+    var mine = s.city.seat === student.seat;
+    if (mine) {
+      free.push(el("option", { value: "seat:" + s.city.seat, selected: "selected", text: label + " (" + T("current seat") + ")" }));
+    } else if (n < size) {
+      var extra = s.city.bot ? T("free, now a bot") : n ? F("free: %(n)s of %(size)s", { n: n, size: size }) : T("free");
+      free.push(el("option", { value: "seat:" + s.city.seat, text: label + " (" + extra + ")" }));
+    } else {
+      full.push(s);
+    }
   });
+  var swaps = [];
+  (state.snap.roster || []).forEach(function (r) {
+    if (r.removed || !r.seat || r.id === student.id || r.seat === student.seat) { return; }
+    swaps.push(el("option", { value: "swap:" + r.id, text: F("Swap with %(name)s (%(seat)s)", { name: r.name, seat: seatName(r.seat) }) }));
+  });
+  return [el("optgroup", { label: T("Seats with room") }, free),
+          swaps.length ? el("optgroup", { label: T("Full seats: swap") }, swaps) : null];
 }
 
 function seatName(seatId) {
@@ -625,7 +643,9 @@ function renderRoster() {
         el("button", { type: "button", class: "btn btn-small btn-quiet", text: T("Cancel"), onclick: function () { cancelEdit(r.id); } })
       ])]);
     } else {
-      nameCell = el("th", { scope: "row" }, [r.name, r.removed ? el("span", { class: "badge badge-ended", text: T("removed") }) : null]);
+      nameCell = el("th", { scope: "row" }, [r.name, r.removed ? el("span", { class: "badge badge-ended", text: T("removed") }) : null,
+        r.removed ? null : el("span", { class: "return-code small muted", title: T("Return code: the student types it with their name at the join page to get their seat back."),
+                                         text: " · " + F("code %(code)s", { code: r.return_code }) })]);
     }
     var actions = [];
     if (!r.removed && !ended) {
@@ -635,13 +655,21 @@ function renderRoster() {
         onclick: function () { state.editing = r.id; state.rosterKey = null; renderRoster(); var i = $("rename-" + r.id); if (i) { i.focus(); i.select(); } } }));
       actions.push(el("span", { class: "move-group" }, [
         el("label", { for: selectId, class: "sr-only", text: F("Seat for %(name)s", { name: r.name }) }),
-        el("select", { id: selectId }, seatOptions(r.seat)),
+        el("select", { id: selectId }, seatOptions(r)),
         el("button", { type: "button", class: "btn btn-small", text: window.pgettext("move a student to a seat", "Move"), "aria-label": F("Move %(name)s", { name: r.name }),
           onclick: function (e) {
-            var seat = Number($(selectId).value);
-            if (seat === r.seat) { showError(F("%(name)s already sits there.", { name: r.name })); return; }
-            act("move", { participant: r.id, seat: seat }, e.currentTarget).then(function (data) {
-              if (data) { showOk(F("%(name)s moved to %(seat)s.", { name: r.name, seat: seatName(seat) })); }
+            var choice = $(selectId).value.split(":"), target = Number(choice[1]);
+            if (choice[0] === "swap") {
+              var other = (state.snap.roster || []).filter(function (o) { return o.id === target; })[0];
+              if (!other) { return; }
+              act("swap", { participant: r.id, other: other.id }, e.currentTarget).then(function (data) {
+                if (data) { showOk(F("%(a)s and %(b)s swapped seats.", { a: r.name, b: other.name })); }
+              });
+              return;
+            }
+            if (target === r.seat) { showError(F("%(name)s already sits there.", { name: r.name })); return; }
+            act("move", { participant: r.id, seat: target }, e.currentTarget).then(function (data) {
+              if (data) { showOk(F("%(name)s moved to %(seat)s.", { name: r.name, seat: seatName(target) })); }
             });
           } })
       ]));
@@ -707,7 +735,7 @@ function renderSeats() {
     }
     return el("tr", {}, [
       el("th", { scope: "row", text: label }),
-      el("td", { text: c.bot ? "⚙ " + F("bot: %(strategy)s", { strategy: c.bot }) : c.players.length ? c.players.join(", ") : "– " + T("empty") }),
+      el("td", { text: c.bot ? "⚙ " + F("bot: %(strategy)s", { strategy: c.bot }) : c.players.length ? PC.list(c.players) : "– " + T("empty") }),
       el("td", { class: "actions" }, [action])
     ]);
   });
@@ -751,7 +779,11 @@ $("close-now").addEventListener("click", function (e) {
   act("close", {}, e.currentTarget);
 });
 $("end-session").addEventListener("click", function (e) {
-  if (!window.confirm(T("End this session for everyone? No more rounds can be played."))) { return; }
+  var r = state.snap && state.snap.round;
+  var question = r && r.status === "open"
+    ? F("End this session for everyone? Round %(n)s is open: it is closed now and scored with the sheets saved so far (seats without a sheet invest locally), and its result is part of the final standings. No more rounds can be played.", { n: r.number })
+    : T("End this session for everyone? No more rounds can be played.");
+  if (!window.confirm(question)) { return; }
   act("end", {}, e.currentTarget).then(function (data) { if (data) { showOk(T("The session has ended.")); } });
 });
 $("add-province").addEventListener("click", function (e) {

@@ -8,7 +8,8 @@ import { S, cityName, me, myCity, rulesName } from "./state.js";
 export function teamLine(c) {
   var players = (c && c.players) || [];
   if (!players.length) { return gettext("nobody yet"); }
-  return players.map(function (p) { return p === me().name ? t(gettext("%(name)s (you)"), { name: p }) : p; }).join(", ");
+  var ids = (c && c.player_ids) || [];
+  return PC.list(players.map(function (p, i) { return ids[i] === me().participant ? t(gettext("%(name)s (you)"), { name: p }) : p; }));
 }
 
 export function rulesSummary(rules) {
@@ -21,7 +22,7 @@ export function rulesSummary(rules) {
 
 export function renderLobby(r) {
   var c = myCity(), prov = S.snap.province;
-  var neighbours = (c && c.neighbours || []).map(cityName).join(", ");
+  var neighbours = PC.list((c && c.neighbours || []).map(cityName));
   return h("section", { class: "card", "aria-labelledby": "lobby-title" }, [
     h("div", { class: "hero" }, [
       h("p", { class: "big", id: "lobby-title", text: gettext("Waiting for the instructor to start the game") }),
@@ -68,13 +69,28 @@ export function renderAfterLast(r) {
 export function renderFinal() {
   var st = S.snap.standings || [];
   var mine = st.filter(function (s) { return s.city === me().city; })[0];
+  var r = S.snap.round;
+  // Ended during a round: that round is closed and scored with the sheets saved so far;
+  // until its result arrives the standings are the previous round's, and say so.
+  var scoring = r && (r.status === "closed" || r.status === "open");
   return h("section", { class: "card", "aria-labelledby": "final-title" }, [
     h("h2", { id: "final-title", text: gettext("The game has ended: final standings") }),
-    mine ? h("p", { class: "big", text: t(gettext("%(city)s finished in place %(place)s of %(count)s with %(points)s points."),
-      { city: cityName(mine.city), place: mine.place, count: st.length, points: fmt(mine.points, 2) }) }) : null,
+    scoring ? h("p", { class: "alert alert-info", role: "status", text: t(gettext("The instructor ended the game during round %(n)s. It is being scored with the sheets saved so far; the standings below are updated in a moment."), { n: r.number }) }) : null,
+    mine ? h("p", { class: "big", text: finalLine(st, mine) }) : null,
     standingsTable(st, gettext("Final standings")),
     h("p", { class: "muted small", text: gettext("Thank you for playing. Your instructor will now lead the debrief.") })
   ]);
+}
+
+/* A tie says so, and with whom: "finished in place 1" hid that two cities share it. */
+function finalLine(st, mine) {
+  var level = st.filter(function (s) { return s.place === mine.place && s.city !== mine.city; });
+  var values = { city: cityName(mine.city), place: mine.place, count: st.length, points: fmt(mine.points, 2),
+                 others: PC.list(level.map(function (s) { return cityName(s.city); })) };
+  if (level.length) {
+    return t(gettext("%(city)s finished tied for place %(place)s of %(count)s with %(points)s points, level with %(others)s."), values);
+  }
+  return t(gettext("%(city)s finished in place %(place)s of %(count)s with %(points)s points."), values);
 }
 
 export function renderRulesChanged(r) {

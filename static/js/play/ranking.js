@@ -20,7 +20,7 @@ export function standingsTable(st, caption) {
   ], st.map(function (s) {
     var isMe = s.city === me().city;
     return h("tr", { class: isMe ? "is-me" : null }, [
-      td(String(s.place), "num"),
+      td(PC.place(st, s), "num"),
       th([cityName(s.city), isMe ? h("span", { class: "small", text: " " + gettext("(you)") }) : null]),
       td([fmt(s.points, 2), last[s.city] !== undefined ? h("span", { class: "small muted", text: " (" + signed(last[s.city]) + ")" }) : null], "num"),
       td(moveCell(s))

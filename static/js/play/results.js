@@ -116,9 +116,10 @@ export function projectsOutcome(lr, params) {
   var reveal = params ? params.reveal_losing_bids : null;
   var ind = (lr.industrial || []).map(function (p) {
     var bids = Object.keys(p.bids || {}).sort(function (a, b) { return p.bids[b] - p.bids[a]; })
-      .map(function (c) { return cityName(c) + " " + fmt(p.bids[c], 0); }).join(", ");
+      .map(function (c) { return cityName(c) + " " + fmt(p.bids[c], 0); });
+    bids = PC.list(bids);
     var notes = [];
-    if (p.tied && p.tied.length > 1) { notes.push(t(gettext("Tie between %(cities)s, broken by a draw."), { cities: p.tied.map(cityName).join(", ") })); }
+    if (p.tied && p.tied.length > 1) { notes.push(t(gettext("Tie between %(cities)s, broken by a draw."), { cities: PC.list(p.tied.map(cityName)) })); }
     if (p.duplicate) { notes.push(gettext("Duplicate sector: the winner's GDP value was reduced.")); }
     return h("li", { class: p.winner === me().city ? "is-me" : null }, [
       h("div", { class: "city-row" }, [
@@ -137,7 +138,7 @@ export function projectsOutcome(lr, params) {
   }
   var joint = (lr.joint || []).map(function (j) {
     var info = PROJECTS[j.project_id] || {};
-    var paid = Object.keys(j.contributions || {}).map(function (c) { return cityName(c) + " " + fmt(j.contributions[c], 0); }).join(", ");
+    var paid = PC.list(Object.keys(j.contributions || {}).map(function (c) { return cityName(c) + " " + fmt(j.contributions[c], 0); }));
     var notes = [];
     if (!j.completed) { notes.push(j.refunded ? gettext("Contributions were refunded.") : gettext("Contributions were lost.")); }
     if (j.completed && j.pays_in_round && j.pays_in_round !== lr.round) { notes.push(t(gettext("Pays out in round %(n)s."), { n: j.pays_in_round })); }

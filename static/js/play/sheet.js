@@ -143,7 +143,7 @@ export function buildForm(r, offer) {
         return h("li", {}, [
           h("strong", { text: PC.name({ zh: p.name_zh, en: p.name_en }) }), " · ",
           JOINT_TYPES[p.type] || p.type, " · ",
-          t(gettext("members: %(members)s"), { members: p.members.map(cityName).join(", ") }), " · ",
+          t(gettext("members: %(members)s"), { members: PC.list(p.members.map(cityName)) }), " · ",
           t(gettext("threshold %(t)s"), { t: fmt(p.threshold, 0) })
         ]);
       }))
@@ -169,12 +169,12 @@ export function buildForm(r, offer) {
 export function jointCard(p, r, params) {
   var name = PC.name({ zh: p.name_zh, en: p.name_en });
   var mine = (p.preview || {})[me().city] || {};
-  var members = p.members.map(function (m) {
+  var members = PC.list(p.members.map(function (m) {
     var label = cityName(m);
     if (m === p.host) { label = t(gettext("%(city)s (host)"), { city: label }); }
     if (m === me().city) { label = t(gettext("%(city)s (you)"), { city: label }); }
     return label;
-  }).join(", ");
+  }));
   var payoutRound = r.number + (p.delay || 0);
   var total = S.snap.session ? S.snap.session.total_rounds : null;
   var pointsLabel = p.type === "public_service" ? gettext("Public-service points") : gettext("Ecology points");

@@ -18,7 +18,7 @@ export function renderMe() {
     stat(gettext("GDP"), fmt(c.gdp)),
     stat(gettext("Budget this round"), fmt(c.budget, 0)),
     stat(gettext("Total points"), st ? fmt(st.points, 2) : "0"),
-    stat(gettext("Place"), st ? t(gettext("%(place)s of %(count)s"), { place: st.place, count: S.snap.standings.length }) : "–"),
+    stat(gettext("Place"), st ? t(gettext("%(place)s of %(count)s"), { place: PC.place(S.snap.standings, st), count: S.snap.standings.length }) : "–"),
     stat(gettext("Last round's rank"), st && st.last_rank ? String(st.last_rank) : "–")
   ]));
   // points per round: from the standings when the payload carries them, else what the page knows
@@ -60,7 +60,7 @@ export function renderProvince() {
   var body = clear($("card-province-body"));
   body.appendChild(h("ul", { class: "list-plain" }, list.map(function (c) {
     var isMe = c.city === me().city;
-    var who = c.bot ? [badge(gettext("bot"), "muted")] : [h("span", { class: "small muted", text: (c.players || []).join(", ") || gettext("empty seat") })];
+    var who = c.bot ? [badge(gettext("bot"), "muted")] : [h("span", { class: "small muted", text: PC.list(c.players) || gettext("empty seat") })];
     var status = null;
     if (inRound) {
       status = c.submitted ? badge(gettext("✓ submitted"), "ok") : badge(gettext("– not yet"), "muted");
