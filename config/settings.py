@@ -199,6 +199,10 @@ CELERY_BEAT_SCHEDULE = {
                              "options": {"expires": 5}},
 }
 CELERY_TASK_IGNORE_RESULT = True
+# Bots on the coordination platform answer a proposal this many seconds after it is made
+# (as a person would), and negotiator bots propose this long after a round opens.
+BOT_ANSWER_SECONDS = env_int("BOT_ANSWER_SECONDS", 3)
+BOT_PROPOSE_SECONDS = env_int("BOT_PROPOSE_SECONDS", 5)
 
 # Behind an HTTPS reverse proxy (see docs/deploy.md): trust its X-Forwarded-Proto and send
 # cookies over HTTPS only.

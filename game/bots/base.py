@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from game.engine import (
+    Agreement,
+    AssignedTask,
     City,
     CityState,
     JointProject,
@@ -21,6 +23,7 @@ from game.engine import (
     fair_shares,
     validate_sheet,
 )
+from game.engine.commitments import binding_minimums, commitments_of, honour
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,7 @@ class RoundRecord:
     offer: RoundOffer
     sheets: Mapping[str, Sheet]
     result: RoundResult | None = None
+    agreements: tuple[Agreement, ...] = ()  # signed that round (simulation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,9 @@ class BotView:
     city_id: str
     history: tuple[RoundRecord, ...]
     seed: int
+    # The round's signed agreements and assigned tasks that name this city (DESIGN §7).
+    agreements: tuple[Agreement, ...] = ()
+    tasks: tuple[AssignedTask, ...] = ()
 
     @property
     def city(self) -> City:
@@ -63,6 +70,18 @@ class BotView:
 
     def fair_share(self, project: JointProject, city_id: str | None = None) -> int:
         return math.ceil(fair_shares(project, self.province)[city_id or self.city_id] - 1e-9)
+
+
+def commitment_options(view: BotView, project_id: str) -> list[int]:
+    """Amounts a city promised or was assigned for a project: a sheet may keep them."""
+    return sorted({m.amount for m in commitments_of(view.city_id, view.agreements, view.tasks)
+                   if m.project_id == project_id})
+
+
+def with_commitments(view: BotView, sheet: Sheet) -> Sheet:
+    """The sheet raised to what the rules bind the city to (the server refuses less)."""
+    mins = binding_minimums(view.city_id, view.rules, view.agreements, view.tasks)
+    return honour(sheet, {k: m.amount for k, m in mins.items()}, view.budget) if mins else sheet
 
 
 class Strategy(Protocol):

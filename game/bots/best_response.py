@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.bots.base import BotView, checked, cooperation_rate, fit_to_budget
+from game.bots.base import BotView, checked, commitment_options, cooperation_rate, fit_to_budget, with_commitments
 from game.bots.simple import FairShare
 from game.engine import Rules, Sheet, quick_points
 
@@ -76,7 +76,7 @@ def _options(view: BotView, predicted: dict[str, Sheet]) -> list[tuple[str, str,
         # left out: predictions are rough, and shaving a few units would let a project
         # fail by a rounding error rather than by a choice.
         fair = view.fair_share(p)
-        options = [0, fair] + ([need] if need > fair else [])
+        options = [0, fair] + ([need] if need > fair else []) + commitment_options(view, p.id)
         dims.append(("c", p.id, [o for o in options if o <= view.budget]))
     for p in view.offer.industrial:
         rival = max((s.bids.get(p.id, 0) for s in predicted.values()), default=0)
@@ -104,7 +104,8 @@ class BestResponse:
             sheets = {**predicted, me: sheet}
 
             def run(rules: Rules) -> tuple[float, float]:
-                pts, comp, _ = quick_points(view.province, view.state, rules, view.offer, sheets)
+                pts, comp, _ = quick_points(view.province, view.state, rules, view.offer, sheets,
+                                            agreements=view.agreements, tasks=view.tasks)
                 return pts[position], comp[position]
 
             if sheet.inflation_pct and 0 < p < 1:
@@ -139,4 +140,7 @@ class BestResponse:
         bids = {k: choice[k] for kind, k, _ in dims if kind == "b" and choice[k] > 0}
         contributions = {k: choice[k] for kind, k, _ in dims if kind == "c" and choice[k] > 0}
         inflation = choice.get("", 0) if view.rules.reporting else 0
-        return Sheet(view.city_id, bids, contributions, inflation)
+        return with_commitments(view, Sheet(view.city_id, bids, contributions, inflation))
+
+
+predict = _predict  # game/bots/agreements.py weighs a proposal against the same prediction

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.bots.base import Strategy
 from game.bots.best_response import BestResponse
+from game.bots.negotiator import Negotiator
 from game.bots.simple import AlwaysCompete, FairShare, RandomPlayer, Reciprocal
 
 STRATEGIES: dict[str, type] = {
@@ -12,6 +13,7 @@ STRATEGIES: dict[str, type] = {
     "random": RandomPlayer,
     "reciprocal": Reciprocal,
     "best_response": BestResponse,
+    "negotiator": Negotiator,
 }
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.bots.agreements import answer, proposals
+from game.bots.agreements import play as play_sheet
 from game.bots.base import BotView, RoundRecord, Strategy
-from game.engine import Province, RoundOffer, Rules, Sheet, initial_state, score_round
+from game.engine import Agreement, Province, ProvinceState, RoundOffer, Rules, Sheet, initial_state, score_round
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +32,43 @@ def play(
     history: list[RoundRecord] = []
     for r in range(rounds):
         rules, offer = rules_by_round[r], offers[r]
+        signed = negotiate(province, state, rules, offer, seats, tuple(history), seed)
         sheets: dict[str, Sheet] = {}
         for seat in seats:
-            view = BotView(province, state, rules, offer, seat.city_id, tuple(history), seed)
-            sheets[seat.city_id] = seat.strategy.choose(view)
-        result = score_round(province, state, rules, offer, sheets, seed=seed)
-        history.append(RoundRecord(offer, sheets, result))
+            view = BotView(province, state, rules, offer, seat.city_id, tuple(history), seed,
+                           agreements=_naming(signed, seat.city_id))
+            sheets[seat.city_id] = play_sheet(seat.strategy, view)
+        result = score_round(province, state, rules, offer, sheets, agreements=signed, seed=seed)
+        history.append(RoundRecord(offer, sheets, result, signed))
         state = result.next_state
     return history
+
+
+def _naming(agreements: Sequence[Agreement], city_id: str) -> tuple[Agreement, ...]:
+    return tuple(a for a in agreements if city_id in a.pledges)
+
+
+def negotiate(province: Province, state: ProvinceState, rules: Rules, offer: RoundOffer, seats: Sequence[Seat],
+              history: tuple[RoundRecord, ...], seed: int) -> tuple[Agreement, ...]:
+    """The round's talks, in seat order: each proposing seat proposes; every other party
+    answers with what is signed so far in view; a proposal is signed when all accept."""
+    by_city = {s.city_id: s.strategy for s in seats}
+    signed: list[Agreement] = []
+    for seat in seats:
+        if not getattr(seat.strategy, "proposes", False):
+            continue
+        view = BotView(province, state, rules, offer, seat.city_id, history, seed,
+                       agreements=_naming(signed, seat.city_id))
+        for proposal in proposals(view):
+            accepted = all(
+                answer(by_city[c], BotView(province, state, rules, offer, c, history, seed,
+                                           agreements=_naming(signed, c)), proposal)
+                for c in proposal.pledges if c != seat.city_id
+            )
+            if accepted:
+                signed.append(Agreement(f"a{state.round_no}-{len(signed) + 1}", proposal.project_id,
+                                        proposal.pledges))
+    return tuple(signed)
 
 
 def parse_mix(text: str, city_ids: Sequence[str]) -> list[str]:
@@ -69,6 +100,7 @@ def summarise(history: Sequence[RoundRecord], rule_names: Sequence[str]) -> dict
             standings[c.city_id] = standings.get(c.city_id, 0.0) + c.points.total
         leader = max(standings, key=lambda k: (standings[k], k))
         t = result.totals
+        promises = agreement_counts(result)
         rounds.append(
             {
                 "round": result.round_no,
@@ -81,6 +113,7 @@ def summarise(history: Sequence[RoundRecord], rule_names: Sequence[str]) -> dict
                 "bid_spending": round(t.bid_spending, 6),
                 "bid_waste": round(t.bid_waste, 6),
                 "leader": leader,
+                "agreements": promises,
                 "cities": [
                     {
                         "city": c.city_id,
@@ -100,6 +133,7 @@ def summarise(history: Sequence[RoundRecord], rule_names: Sequence[str]) -> dict
         )
     offered = sum(r["joint_offered"] for r in rounds)
     return {
+        "agreements": {k: sum(r["agreements"][k] for r in rounds) for k in ("signed", "kept", "broken")},
         "rounds": rounds,
         "completion_rate": round(sum(r["joint_completed"] for r in rounds) / offered, 6) if offered else 0.0,
         "welfare": round(sum(r["welfare"] for r in rounds), 6),
@@ -109,3 +143,13 @@ def summarise(history: Sequence[RoundRecord], rule_names: Sequence[str]) -> dict
             for k, v in sorted(standings.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
     }
+
+
+def agreement_counts(result) -> dict[str, int]:
+    """Agreements signed this round, kept by every party, broken by at least one."""
+    parties: dict[str, list[bool]] = {}
+    for p in result.pledges:
+        if p.source == "agreement":
+            parties.setdefault(p.source_id, []).append(p.kept)
+    kept = sum(all(v) for v in parties.values())
+    return {"signed": len(parties), "kept": kept, "broken": len(parties) - kept}

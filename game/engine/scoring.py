@@ -525,10 +525,13 @@ def quick_points(
     offer: RoundOffer,
     sheets: Mapping[str, Sheet],
     seed: int = 0,
+    *,
+    agreements: Sequence[Agreement] = (),
+    tasks: Sequence[AssignedTask] = (),
 ) -> tuple[list[float], list[float], list[str]]:
     """Points and composites per city (in province order) without building the result.
     Sheets must already be valid: bots validate before they ask."""
-    w, ind = _score(province, state, rules, offer, sheets, (), (), seed)
+    w, ind = _score(province, state, rules, offer, sheets, agreements, tasks, seed)
     return ind["total"], ind["composite"], w.ids
 
 

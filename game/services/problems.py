@@ -23,6 +23,10 @@ def _messages() -> dict[str, str]:
         "reporting_off": _("These rules do not use collaboration reports, so nothing can be inflated."),
         "malformed": _("The sheet is malformed."),
         "unknown_field": _("Unknown field “%(field)s”."),
+        "below_pledge": _("Agreement #%(number)s binds your city to at least %(pledge)s for “%(name)s”; "
+                          "this sheet gives %(contributed)s."),
+        "below_task": _("The province's task #%(number)s requires at least %(pledge)s from your city for "
+                        "“%(name)s”; this sheet gives %(contributed)s."),
     }
 
 

@@ -7,9 +7,12 @@ from functools import lru_cache
 from typing import Any
 
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coordination.scoring import agreements_lapse, announce_record, commitments_record
+from coordination.selectors import round_commitments
+from coordination.selectors import sheet_problems as pledge_problems
 from game.engine import InvalidRound, ProvinceState, Rules, parse_sheet, score_round, validate_sheet
 from game.engine.serialize import rules_from_data, to_data
 from game.engine.validate import parsable_part
@@ -108,6 +111,7 @@ def round_close(*, round_id: int, actor: str, due_before: dt.datetime | None = N
         rnd.closed_at = timezone.now()
         rnd.save(update_fields=["status", "closed_at"])
         log(rnd.session, "round_closed", actor, round=rnd.number)
+        agreements_lapse(rnd=rnd)
         from game.tasks import score_round_task
 
         transaction.on_commit(lambda: score_round_task.delay(rnd.id))
@@ -154,6 +158,7 @@ def round_score(*, round_id: int) -> bool:
     for saved in rnd.sheets.all():
         saved_by_province.setdefault(seats[saved.seat_id].province_id, []).append(saved)
     province_rows, seat_rows, stored_by_province, after = [], [], {}, {}
+    commitments = round_commitments(rnd)  # signed agreements and assigned tasks, per province
     for province in provinces:
         state = states[province.id]
         sheets = {}
@@ -165,10 +170,13 @@ def round_score(*, round_id: int) -> bool:
             ):
                 sheets[city_id] = sheet
         seed = session.seed * 1000 + province.number
+        agreements, tasks = commitments.get(province.id, ((), ()))
         try:
-            result = score_round(scenario.province, state, rules, offer, sheets, seed=seed)
+            result = score_round(scenario.province, state, rules, offer, sheets, agreements=agreements, tasks=tasks,
+                                 seed=seed)
         except InvalidRound as exc:  # pragma: no cover - sheets were validated above
             raise GameError("scoring_failed", str(exc)) from exc
+        commitments_record(pledges=result.pledges)
         data = to_data(result)
         by_city = {s.city_id: s for s in seats.values() if s.province_id == province.id}
         stored = {k: v for k, v in data.items() if k not in ("cities", "next_state")}
@@ -206,6 +214,8 @@ def round_score(*, round_id: int) -> bool:
                                seats=list(seats.values()), stored=stored_by_province, starts=starts,
                                seat_results=seat_rows, submitted=submitted)
     announce_session(session, payloads=payloads)
+    if commitments:
+        announce_record(session=session, rnd=rnd, province_ids=list(commitments))
     return True
 
 
@@ -284,8 +294,12 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
             problems = problems + validate_sheet(
                 checkable, city=scenario.province.city(seat.city_id), state=state.city(seat.city_id),
                 offer=scenario.offers[rnd.number - 1], rules=rules)
-        if problems:
-            raise SheetRefused(translate(problems))
+        refusals = translate(problems)
+        if checkable is not None:  # binding pledges and tasks are minimums (DESIGN §5.1, §7)
+            refusals += pledge_problems(seat=seat, rnd=rnd, rules=rules, sheet=checkable,
+                                        project_names=_project_names(scenario, rnd.number))
+        if refusals:
+            raise SheetRefused(refusals)
         stored = {"bids": dict(sheet.bids), "contributions": dict(sheet.contributions),
                   "inflation_pct": sheet.inflation_pct}
         now = timezone.now()
@@ -311,6 +325,12 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
     if all_in:
         round_close(round_id=rnd.id, actor="all submitted")
     return saved
+
+
+def _project_names(scenario, round_no: int) -> dict[str, str]:
+    lang = (translation.get_language() or "").lower()
+    return {p.id: (p.name_zh if lang.startswith("zh") else p.name_en) or p.id
+            for p in scenario.offers[round_no - 1].joint}
 
 
 def _announce_sheet(session: GameSession, rnd: Round, seat: Seat, saved: Sheet, first_save: bool) -> None:
