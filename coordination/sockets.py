@@ -33,7 +33,9 @@ Handler = Callable[..., dict[str, Any]]
 @cache
 def _parts() -> tuple[ModuleType, ...]:
     # Imported on first use: the parts import models, which need the app registry ready.
-    return ()
+    from coordination import agreement_sockets
+
+    return (agreement_sockets,)
 
 
 def _handler(table: str, kind: str) -> Handler | None:

@@ -163,7 +163,8 @@
       box.appendChild(el("div", { class: "rank-card" }, [
         el("h2", {}, [F("Province %(n)s", { n: p.province.number }),
           last ? el("span", { class: "rank-joint", text: F("%(done)s/%(offered)s joint", {
-            done: last.totals.joint_completed, offered: last.totals.joint_offered }) }) : null]),
+            done: last.totals.joint_completed, offered: last.totals.joint_offered }) }) : null,
+          promisesLine(p, last)]),
         el("table", { class: "rank-table" }, [
           el("thead", {}, [el("tr", {}, [
             el("th", { scope: "col", class: "num", text: T("#") }),
@@ -184,6 +185,13 @@
     }
     $("proj-next").textContent = nextText;
     if (round !== null) { state.animatedRound = round; }
+  }
+
+  /* Agreements signed, kept and broken in the province this round (agreement_counts). */
+  function promisesLine(p, last) {
+    var c = (state.agreementCounts || []).filter(function (x) { return x.province === p.province.id; })[0];
+    if (!c || !last || c.round !== last.round || !c.signed) { return null; }
+    return el("span", { class: "rank-promises", text: F("%(signed)s agreements: %(kept)s kept, %(broken)s broken", c) });
   }
 
   function countUp(node, target, animate) {
@@ -226,6 +234,9 @@
         p.cities.forEach(function (c) { if (c.seat === m.seat) { c.submitted = true; } });
       });
       if (state.view === "round") { renderSubmitted(); }
+    } else if (m.type === "agreement_counts") {
+      state.agreementCounts = m.counts || [];
+      if (state.snap && state.view === "results") { renderResults(); }
     } else if (m.type === "forbidden") {
       var box = $("proj-lobby");
       show("lobby");

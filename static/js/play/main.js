@@ -13,6 +13,7 @@ import { dispatch, useSocket } from "./hooks.js";
 // The parts of the page that plug in through hooks.js (each registers itself when imported).
 import "./clock.js";
 import "./rejoin.js";
+import "./agreements.js";
 
 var root = document.getElementById("play");
 
