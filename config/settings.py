@@ -197,12 +197,14 @@ SWEEP_SECONDS = env_int("SWEEP_SECONDS", 1)
 CELERY_BEAT_SCHEDULE = {
     "sweep-overdue-rounds": {"task": "game.tasks.sweep_overdue_rounds", "schedule": SWEEP_SECONDS,
                              "options": {"expires": 5}},
+    # Bot seats answer proposals that have waited BOT_ANSWER_SECONDS (coordination/bots.py).
+    "sweep-bot-answers": {"task": "coordination.tasks.sweep_bot_answers", "schedule": SWEEP_SECONDS,
+                          "options": {"expires": 5}},
 }
 CELERY_TASK_IGNORE_RESULT = True
-# Bots on the coordination platform answer a proposal this many seconds after it is made
-# (as a person would), and negotiator bots propose this long after a round opens.
+# Bots on the coordination platform answer a proposal this many seconds after it is made,
+# as a person would.
 BOT_ANSWER_SECONDS = env_int("BOT_ANSWER_SECONDS", 3)
-BOT_PROPOSE_SECONDS = env_int("BOT_PROPOSE_SECONDS", 5)
 
 # Behind an HTTPS reverse proxy (see docs/deploy.md): trust its X-Forwarded-Proto and send
 # cookies over HTTPS only.

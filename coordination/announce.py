@@ -6,7 +6,6 @@ record of promises goes to each province and the counts to the projector and pan
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 
 from coordination.models import Agreement, AssignedTask
@@ -45,14 +44,6 @@ def promises(session: GameSession, rnd: Round, province_ids: list[int]) -> None:
     transaction.on_commit(send, robust=True)
 
 
-def bots_answer_later(agreement_id: int) -> None:
-    """Bot parties answer a proposal a few seconds after it is made, as a person would."""
-    from coordination.tasks import bots_answer
-
-    delay = settings.BOT_ANSWER_SECONDS
-    transaction.on_commit(lambda: bots_answer.apply_async((agreement_id,), countdown=delay), robust=True)
-
-
 def bots_honour_later(a: Agreement) -> None:
     """Bot parties of a signed agreement choose their sheet again, now that it binds them."""
     seats = [p.seat for p in a.parties.select_related("seat") if p.seat.bot_strategy]
@@ -65,12 +56,11 @@ def bots_honour_later_seats(seats: list[Seat], rnd: Round) -> None:
     from coordination.tasks import bots_resave
 
     ids = [s.id for s in seats]
-    transaction.on_commit(lambda: bots_resave.apply_async((rnd.id, ids), countdown=0), robust=True)
+    transaction.on_commit(lambda: bots_resave.delay(rnd.id, ids), robust=True)
 
 
-def bots_propose_later(rnd: Round) -> None:
-    """Negotiator bots propose a few seconds after the round opens (after bots played)."""
+def bots_propose_soon(rnd: Round) -> None:
+    """Negotiator bots propose once a round has opened and the bots have played."""
     from coordination.tasks import bots_propose
 
-    delay = settings.BOT_PROPOSE_SECONDS
-    transaction.on_commit(lambda: bots_propose.apply_async((rnd.id,), countdown=delay), robust=True)
+    transaction.on_commit(lambda: bots_propose.delay(rnd.id), robust=True)

@@ -5,6 +5,11 @@ Each function is run by a Celery task and is safe to run twice."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
+from django.utils import timezone
+
 from coordination import services
 from coordination.models import Agreement
 from coordination.selectors import seat_commitments
@@ -32,6 +37,19 @@ def _view(seat: Seat, rnd: Round) -> BotView:
                    rules_from_data(rnd.rules.rules), scenario.offers[rnd.number - 1], seat.city_id,
                    _history(seat.province, rnd, scenario), session.seed * 1000 + seat.province.number,
                    agreements=agreements, tasks=tasks)
+
+
+def bots_answer_due(*, older_than: float | None = None) -> int:
+    """Answer, for their bot parties, every proposal of an open round that has waited at
+    least `older_than` seconds (BOT_ANSWER_SECONDS): bots answer a few seconds after a
+    proposal, as a person would. One indexed query when there is nothing to do."""
+    wait = settings.BOT_ANSWER_SECONDS if older_than is None else older_than
+    cutoff = timezone.now() - dt.timedelta(seconds=wait)
+    due = (Agreement.objects.filter(status=Agreement.Status.PROPOSED, round__status=Round.Status.OPEN,
+                                    created_at__lte=cutoff)
+           .filter(parties__accepted_at__isnull=True, parties__seat__bot_strategy__gt="")
+           .values_list("id", flat=True).distinct())
+    return sum(bots_answer(agreement_id=agreement_id) for agreement_id in list(due))
 
 
 def bots_answer(*, agreement_id: int) -> int:
@@ -90,9 +108,9 @@ def bots_propose(*, round_id: int) -> int:
     talkers = [name for name, cls in STRATEGIES.items() if getattr(cls, "proposes", False)]
     for seat in Seat.objects.filter(province__session=rnd.session, bot_strategy__in=talkers) \
             .select_related("province"):
-        busy = set(Agreement.objects.filter(round=rnd, parties__seat=seat)
-                   .exclude(status__in=[Agreement.Status.DECLINED, Agreement.Status.WITHDRAWN])
-                   .values_list("project_id", flat=True))
+        # A project it already talked about this round (proposed, signed or refused) is not
+        # proposed again: safe to run twice.
+        busy = set(Agreement.objects.filter(round=rnd, parties__seat=seat).values_list("project_id", flat=True))
         for proposal in proposals(_view(seat, rnd)):
             if proposal.project_id in busy:
                 continue

@@ -171,9 +171,7 @@ def agreement_propose(*, participant: Participant | None = None, seat: Seat | No
         log(session, "agreement_proposed", _actor(participant, seat), agreement=agreement.id, round=rnd.number,
             province=seat.province.number, project=project.id, pledges=amounts, note=text)
         agreement = load_agreement(agreement.id)
-        announce.agreement(agreement)
-        if any(seats[c].bot_strategy for c in amounts if c != seat.city_id):
-            announce.bots_answer_later(agreement.id)
+        announce.agreement(agreement)  # bot parties answer from the sweeper (coordination.bots.bots_answer_due)
     return agreement
 
 

@@ -8,8 +8,10 @@ from coordination import bots
 
 
 @shared_task
-def bots_answer(agreement_id: int) -> int:
-    return bots.bots_answer(agreement_id=agreement_id)
+def sweep_bot_answers() -> int:
+    """Run by beat every SWEEP_SECONDS: bot parties answer proposals that have waited
+    BOT_ANSWER_SECONDS (from the database: no countdown task waits in the broker)."""
+    return bots.bots_answer_due()
 
 
 @shared_task

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coordination.announce import bots_propose_later
+from coordination.announce import bots_propose_soon
 from game.bots import BotView, RoundRecord, make_strategy
 from game.engine import parse_sheet
 from game.engine.serialize import rules_from_data
@@ -54,5 +54,5 @@ def bots_play(*, round_id: int) -> int:
                     return played
                 raise
             played += 1
-    bots_propose_later(rnd)
+    bots_propose_soon(rnd)
     return played

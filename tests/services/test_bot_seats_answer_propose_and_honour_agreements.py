@@ -65,3 +65,18 @@ def test_negotiator_bots_propose_fair_shares_and_answer_each_other(make_session,
     statuses = set(Agreement.objects.filter(round=rnd).values_list("status", flat=True))
     # fen-1 is all bots: under cheap talk negotiators sign it; corridor-1 waits for Alice.
     assert "signed" in statuses and "proposed" in statuses
+
+
+def test_the_sweep_answers_only_proposals_that_have_waited_and_name_a_bot(make_session, join, instructor):
+    session, alice, rnd = _table(make_session, join, instructor, "implicit_coordination:3", "fair_share")
+    bob = join(session, "Bob")  # takes over the Xinzhou bot seat: a person now
+    assert bob.seat.city_id == "xinzhou"
+    to_bob = services.agreement_propose(participant=alice, project_id=PROJECT,
+                                        pledges={"taiyuan": 30, "xinzhou": 10}, note="deal")
+    to_bot = services.agreement_propose(participant=alice, project_id=PROJECT,
+                                        pledges={"taiyuan": 30, "yangquan": 10}, note="deal")
+    assert bots.bots_answer_due(older_than=3600) == 0  # too fresh: not yet
+    assert bots.bots_answer_due(older_than=0) == 1
+    assert Agreement.objects.get(pk=to_bot.id).status == "signed"
+    assert Agreement.objects.get(pk=to_bob.id).status == "proposed"  # a person answers for himself
+    assert bots.bots_answer_due(older_than=0) == 0  # nothing left to answer

@@ -9,6 +9,7 @@ import { mount, on, onRender, send, state } from "./hooks.js";
 import { announce } from "./notices.js";
 import { cityName, me, projectName, round } from "./state.js";
 import { renderRecord } from "./promises.js";
+import { clearFieldErrors } from "./sheet.js";
 
 var A = { round: null, agreements: [], tasks: [], record: [], pending: {}, seq: 0 };
 
@@ -268,6 +269,11 @@ function markSheet() {
       : gettext("Task #%(id)s: the province requires %(n)s units from you. Not enforced, but a missed share may cost points."),
       { id: task.id, n: fmt(share.required, 0) }));
   });
+  // What binds a project changed (signed, annulled, a task): an old refusal of that
+  // contribution no longer says why the next save may fail, so it goes.
+  var signature = JSON.stringify(lines);
+  if (A.marked !== undefined && A.marked !== signature) { clearFieldErrors(); }
+  A.marked = signature;
   document.querySelectorAll("#joint-cards .commitments").forEach(function (n) { n.parentNode.removeChild(n); });
   Object.keys(lines).forEach(function (project) {
     var input = document.getElementById("contrib-" + project);
