@@ -16,9 +16,9 @@ from game.models.session import new_code
 from game.scenarios import ScenarioError, parse_schedule
 from game.services import broadcast
 from game.services.errors import GameError, forbidden, not_found
+from game.services.names import name_key, name_normalise
 from game.services.scenarios import get_scenario
 
-MAX_NAME = 40
 MIN_ROUND_SECONDS = 3
 
 
@@ -118,15 +118,6 @@ def rules_diff(previous: RulesVersion | None, new: dict) -> list[dict[str, Any]]
     return changes
 
 
-def _normalise_name(name: str) -> str:
-    name = " ".join((name or "").split())
-    if not name:
-        raise GameError("bad_name", _("Please enter a display name."))
-    if len(name) > MAX_NAME:
-        raise GameError("bad_name", _("A display name has at most %(max)s characters.") % {"max": MAX_NAME})
-    return name
-
-
 def _seat_counts(session: GameSession) -> dict[int, int]:
     counts: dict[int, int] = {}
     for seat_id in Participant.objects.filter(session=session, removed=False, seat__isnull=False).values_list(
@@ -179,7 +170,7 @@ def participant_join(*, code: str, display_name: str, return_code: str = "") -> 
         raise GameError("bad_code", _("No game has the code “%(code)s”. Check it and try again.") % {"code": code})
     if session.status == GameSession.Status.ENDED:
         raise GameError("ended", _("This game has ended."))
-    name = _normalise_name(display_name)
+    name = name_normalise(display_name)
     same_name = _participant_named(session, name)
     return_code = (return_code or "").strip().upper()
     if return_code:
@@ -201,10 +192,11 @@ def participant_join(*, code: str, display_name: str, return_code: str = "") -> 
 
 
 def _participant_named(session: GameSession, name: str) -> Participant | None:
-    """The seated student with this name, compared without regard to case."""
-    folded = name.casefold()
+    """The student (not removed) with this name, compared as names.name_key does: without
+    regard to case or compatibility forms (ANN, Ａｎｎ and Ann are one name)."""
+    key = name_key(name)
     for participant in session.participants.filter(removed=False).select_related("seat__province"):
-        if participant.display_name.casefold() == folded:
+        if name_key(participant.display_name) == key:
             return participant
     return None
 
@@ -234,9 +226,15 @@ def _owned_participant(session: GameSession, participant_id: int) -> Participant
 @transaction.atomic
 def participant_rename(*, session: GameSession, user, participant_id: int, display_name: str) -> Participant:
     check_owner(session, user)
+    session = GameSession.objects.select_for_update().get(pk=session.pk)  # one rename or join at a time
     participant = _owned_participant(session, participant_id)
     old = participant.display_name
-    participant.display_name = _normalise_name(display_name)
+    name = name_normalise(display_name)
+    same_name = _participant_named(session, name)
+    if same_name is not None and same_name.id != participant.id:
+        raise GameError("duplicate_name", _("Another student in this game is already called “%(name)s”.")
+                        % {"name": same_name.display_name})
+    participant.display_name = name
     participant.save(update_fields=["display_name"])
     log(session, "renamed", user.get_username(), participant=participant.id, old=old, new=participant.display_name)
     _announce_roster(session, participant.seat.province if participant.seat else None)

@@ -182,6 +182,17 @@
       return withDate ? d.toLocaleString(document.documentElement.lang || undefined, opts)
         : d.toLocaleTimeString(document.documentElement.lang || undefined, opts);
     },
+    /* A student's name, isolated from the text around it: a right-to-left name (or one
+       stored before names were cleaned of direction overrides) cannot reorder it.
+       `bdi` for a name that is its own node, `isolate` (U+2068 … U+2069, first-strong
+       isolate) for a name inside a sentence, label or attribute, `nameList` for several. */
+    bdi: function (name) { var node = document.createElement("bdi"); node.textContent = name; return node; },
+    isolate: function (name) { return "\u2068" + name + "\u2069"; },
+    nameList: function (names, sep) {
+      var out = [];
+      (names || []).forEach(function (n, i) { if (i) { out.push(sep || (window.PC.lang() === "zh" ? "，" : ", ")); } out.push(window.PC.bdi(n)); });
+      return out;
+    },
     fmt: function (n, digits) {
       if (n === null || n === undefined || isNaN(n)) { return "–"; }
       return Number(n).toLocaleString(document.documentElement.lang, { maximumFractionDigits: digits === undefined ? 1 : digits });

@@ -411,7 +411,7 @@ function renderProvinces() {
     var chips = el("ul", { class: "chips", "aria-label": provinceLabel(p.province.number) });
     p.cities.forEach(function (c) {
       var st = chipStatus(c);
-      var who = c.bot ? T("Bot") : c.players.length ? PC.list(c.players) : T("nobody");
+      var who = c.bot ? T("Bot") : c.players.length ? PC.list(c.players.map(PC.isolate)) : T("nobody");
       var selected = state.selectedSeat === c.seat;
       var label = PC.name(c.name) + " – " + (st.text ? st.text + ", " : "") + (c.bot ? T("bot") : who);
       chips.appendChild(el("li", {}, [el("button", {
@@ -421,7 +421,8 @@ function renderProvinces() {
       }, [
         el("span", { class: "chip-city", text: PC.name(c.name) }),
         st.text ? el("span", { class: "chip-status" }, [el("span", { class: "chip-icon", "aria-hidden": "true", text: st.icon }), " " + st.text]) : null,
-        el("span", { class: "chip-who" }, [c.bot ? el("span", { class: "bot-tag", text: "⚙ " + T("bot") }) : who])
+        el("span", { class: "chip-who" }, c.bot ? [el("span", { class: "bot-tag", text: "⚙ " + T("bot") })]
+          : c.players.length ? PC.nameList(c.players) : [who])
       ])]));
     });
     var head = [el("h3", { text: provinceLabel(p.province.number) })];
@@ -477,7 +478,7 @@ function renderDetail() {
                      onclick: function () { var id = "chip-" + c.seat; selectSeat(null); var chip = $(id); if (chip) { chip.focus(); } } })
     ]),
     el("dl", { class: "facts" }, [
-      el("dt", { text: T("Players") }), el("dd", { text: c.players.length ? PC.list(c.players) : T("nobody") }),
+      el("dt", { text: T("Players") }), el("dd", {}, c.players.length ? PC.nameList(c.players) : [T("nobody")]),
       el("dt", { text: T("Bot") }), el("dd", { text: c.bot || T("no") }),
       el("dt", { text: T("Budget") }), el("dd", { text: PC.fmt(c.budget, 0) }),
       el("dt", { text: T("GDP") }), el("dd", { text: PC.fmt(c.gdp, 1) })
@@ -494,7 +495,7 @@ function renderDetail() {
       Object.keys(data[part] || {}).forEach(function (k) { spent += Number(data[part][k]) || 0; });
     });
     var meta = F("Saved at %(time)s (version %(v)s)", { time: PC.when(sheet.saved_at), v: sheet.version });
-    if (sheet.saved_by) { meta += " · " + F("by %(name)s", { name: sheet.saved_by }); }
+    if (sheet.saved_by) { meta += " · " + F("by %(name)s", { name: PC.isolate(sheet.saved_by) }); }
     nodes.push(el("p", { class: "sheet-meta", text: "✓ " + meta }));
     nodes.push(amountsTable(T("Bids on industrial projects"), data.bids, names));
     nodes.push(amountsTable(T("Contributions to joint projects"), data.contributions, names));
@@ -603,7 +604,7 @@ function seatOptions(student) {
   var swaps = [];
   (state.snap.roster || []).forEach(function (r) {
     if (r.removed || !r.seat || r.id === student.id || r.seat === student.seat) { return; }
-    swaps.push(el("option", { value: "swap:" + r.id, text: F("Swap with %(name)s (%(seat)s)", { name: r.name, seat: seatName(r.seat) }) }));
+    swaps.push(el("option", { value: "swap:" + r.id, text: F("Swap with %(name)s (%(seat)s)", { name: PC.isolate(r.name), seat: seatName(r.seat) }) }));
   });
   return [el("optgroup", { label: T("Seats with room") }, free),
           swaps.length ? el("optgroup", { label: T("Full seats: swap") }, swaps) : null];
@@ -637,14 +638,14 @@ function renderRoster() {
           if (data) { state.editing = null; state.rosterKey = null; renderRoster(); var b = $("rename-btn-" + r.id); if (b) { b.focus(); } }
         });
       } }, [
-        el("label", { for: inputId, class: "sr-only", text: F("New name for %(name)s", { name: r.name }) }),
+        el("label", { for: inputId, class: "sr-only", text: F("New name for %(name)s", { name: PC.isolate(r.name) }) }),
         el("input", { type: "text", id: inputId, value: r.name, maxlength: 40, autocomplete: "off",
                       onkeydown: function (e) { if (e.key === "Escape") { e.stopPropagation(); cancelEdit(r.id); } } }),
         el("button", { type: "submit", class: "btn btn-small btn-primary", text: T("Save") }),
         el("button", { type: "button", class: "btn btn-small btn-quiet", text: T("Cancel"), onclick: function () { cancelEdit(r.id); } })
       ])]);
     } else {
-      nameCell = el("th", { scope: "row" }, [r.name, r.removed ? el("span", { class: "badge badge-ended", text: T("removed") }) : null,
+      nameCell = el("th", { scope: "row" }, [PC.bdi(r.name), r.removed ? el("span", { class: "badge badge-ended", text: T("removed") }) : null,
         r.removed ? null : el("span", { class: "return-code small muted", title: T("Return code: the student types it with their name at the join page to get their seat back."),
                                          text: " · " + F("code %(code)s", { code: r.return_code }) })]);
     }
@@ -652,34 +653,34 @@ function renderRoster() {
     if (!r.removed && !ended) {
       var selectId = "move-" + r.id;
       actions.push(el("button", { type: "button", class: "btn btn-small", id: "rename-btn-" + r.id, text: T("Rename"),
-        "aria-label": F("Rename %(name)s", { name: r.name }),
+        "aria-label": F("Rename %(name)s", { name: PC.isolate(r.name) }),
         onclick: function () { state.editing = r.id; state.rosterKey = null; renderRoster(); var i = $("rename-" + r.id); if (i) { i.focus(); i.select(); } } }));
       actions.push(el("span", { class: "move-group" }, [
-        el("label", { for: selectId, class: "sr-only", text: F("Seat for %(name)s", { name: r.name }) }),
+        el("label", { for: selectId, class: "sr-only", text: F("Seat for %(name)s", { name: PC.isolate(r.name) }) }),
         el("select", { id: selectId }, seatOptions(r)),
-        el("button", { type: "button", class: "btn btn-small", text: window.pgettext("move a student to a seat", "Move"), "aria-label": F("Move %(name)s", { name: r.name }),
+        el("button", { type: "button", class: "btn btn-small", text: window.pgettext("move a student to a seat", "Move"), "aria-label": F("Move %(name)s", { name: PC.isolate(r.name) }),
           onclick: function (e) {
             var choice = $(selectId).value.split(":"), target = Number(choice[1]);
             if (choice[0] === "swap") {
               var other = (state.snap.roster || []).filter(function (o) { return o.id === target; })[0];
               if (!other) { return; }
               act("swap", { participant: r.id, other: other.id }, e.currentTarget).then(function (data) {
-                if (data) { showOk(F("%(a)s and %(b)s swapped seats.", { a: r.name, b: other.name })); }
+                if (data) { showOk(F("%(a)s and %(b)s swapped seats.", { a: PC.isolate(r.name), b: PC.isolate(other.name) })); }
               });
               return;
             }
-            if (target === r.seat) { showError(F("%(name)s already sits there.", { name: r.name })); return; }
+            if (target === r.seat) { showError(F("%(name)s already sits there.", { name: PC.isolate(r.name) })); return; }
             act("move", { participant: r.id, seat: target }, e.currentTarget).then(function (data) {
-              if (data) { showOk(F("%(name)s moved to %(seat)s.", { name: r.name, seat: seatName(target) })); }
+              if (data) { showOk(F("%(name)s moved to %(seat)s.", { name: PC.isolate(r.name), seat: seatName(target) })); }
             });
           } })
       ]));
       actions.push(el("button", { type: "button", class: "btn btn-small btn-danger", text: T("Remove"),
-        "aria-label": F("Remove %(name)s", { name: r.name }),
+        "aria-label": F("Remove %(name)s", { name: PC.isolate(r.name) }),
         onclick: function (e) {
-          if (!window.confirm(F("Remove %(name)s from the game? Their browser is disconnected.", { name: r.name }))) { return; }
+          if (!window.confirm(F("Remove %(name)s from the game? Their browser is disconnected.", { name: PC.isolate(r.name) }))) { return; }
           act("remove", { participant: r.id }, e.currentTarget).then(function (data) {
-            if (data) { showOk(F("%(name)s removed.", { name: r.name })); }
+            if (data) { showOk(F("%(name)s removed.", { name: PC.isolate(r.name) })); }
           });
         } }));
     }
@@ -736,7 +737,7 @@ function renderSeats() {
     }
     return el("tr", {}, [
       el("th", { scope: "row", text: label }),
-      el("td", { text: c.bot ? "⚙ " + F("bot: %(strategy)s", { strategy: c.bot }) : c.players.length ? PC.list(c.players) : "– " + T("empty") }),
+      el("td", {}, c.bot ? ["⚙ " + F("bot: %(strategy)s", { strategy: c.bot })] : c.players.length ? PC.nameList(c.players) : ["– " + T("empty")]),
       el("td", { class: "actions" }, [action])
     ]);
   });

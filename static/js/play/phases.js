@@ -9,7 +9,7 @@ export function teamLine(c) {
   var players = (c && c.players) || [];
   if (!players.length) { return gettext("nobody yet"); }
   var ids = (c && c.player_ids) || [];
-  return PC.list(players.map(function (p, i) { return ids[i] === me().participant ? t(gettext("%(name)s (you)"), { name: p }) : p; }));
+  return PC.list(players.map(function (p, i) { return ids[i] === me().participant ? t(gettext("%(name)s (you)"), { name: PC.isolate(p) }) : PC.isolate(p); }));
 }
 
 export function rulesSummary(rules) {
@@ -54,7 +54,7 @@ export function renderClosed(r) {
     h("p", { class: "big", id: "closed-title", text: t(gettext("Round %(n)s closed: scoring…"), { n: r.number }) }),
     h("p", { class: "muted", text: gettext("The province is scoring the round. Results appear here in a moment.") }),
     h("p", {}, [sheet
-      ? badge(t(gettext("✓ Your sheet counted (saved %(time)s by %(name)s)"), { time: clockTime(sheet.saved_at), name: sheet.saved_by || "–" }), "ok")
+      ? badge(t(gettext("✓ Your sheet counted (saved %(time)s by %(name)s)"), { time: clockTime(sheet.saved_at), name: sheet.saved_by ? PC.isolate(sheet.saved_by) : "–" }), "ok")
       : badge(gettext("– You saved no sheet: your whole budget is invested locally"), "warn")])
   ]);
 }

@@ -282,7 +282,7 @@ export function syncFormWithServer(sheet, fromSnapshot) {
     updateBudget();
     updateSaveUi();
     if (!fromSnapshot && sheet.saved_by && sheet.saved_by !== me().name) {
-      announce(t(gettext("%(name)s saved your city's sheet. The form now shows their version."), { name: sheet.saved_by }));
+      announce(t(gettext("%(name)s saved your city's sheet. The form now shows their version."), { name: PC.isolate(sheet.saved_by) }));
     }
   } else if (!(S.saving && sameSheet(sheet.data, S.saving.data))) {
     S.remote = sheet;
@@ -299,7 +299,7 @@ export function renderTeammateNotice() {
   var node = h("div", { class: "alert alert-warning", role: "alert", "data-key": "teammate" }, [
     h("p", { class: "alert-title", text: gettext("A teammate saved a newer version") }),
     h("p", { text: t(gettext("%(name)s saved your city's sheet at %(time)s. You have unsaved changes here: load their version, or keep yours and save it to replace theirs."),
-      { name: remote.saved_by || gettext("A teammate"), time: clockTime(remote.saved_at) }) }),
+      { name: remote.saved_by ? PC.isolate(remote.saved_by) : gettext("A teammate"), time: clockTime(remote.saved_at) }) }),
     h("div", { class: "actions" }, [
       h("button", { type: "button", class: "btn btn-primary btn-small", text: gettext("Load their version"), onclick: function () {
         fillForm(remote.data);
@@ -396,7 +396,7 @@ export function updateSaveUi(message) {
   var saved = sheet && r && sheet.round === r.number ? sheet : null;
   var dirty = isDirty();
   if (saved) {
-    var who = saved.saved_by === me().name ? gettext("you") : (saved.saved_by || gettext("a scripted player"));
+    var who = saved.saved_by === me().name ? gettext("you") : (saved.saved_by ? PC.isolate(saved.saved_by) : gettext("a scripted player"));
     status.appendChild(h("span", { class: "saved", text: t(gettext("Saved ✓ %(time)s by %(name)s"), { time: clockTime(saved.saved_at), name: who }) }));
   } else {
     status.appendChild(h("span", { class: "muted", text: gettext("Not saved yet.") }));

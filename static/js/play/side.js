@@ -60,7 +60,7 @@ export function renderProvince() {
   var body = clear($("card-province-body"));
   body.appendChild(h("ul", { class: "list-plain" }, list.map(function (c) {
     var isMe = c.city === me().city;
-    var who = c.bot ? [badge(gettext("bot"), "muted")] : [h("span", { class: "small muted", text: PC.list(c.players) || gettext("empty seat") })];
+    var who = c.bot ? [badge(gettext("bot"), "muted")] : [h("span", { class: "small muted" }, (c.players || []).length ? PC.nameList(c.players) : [gettext("empty seat")])];
     var status = null;
     if (inRound) {
       status = c.submitted ? badge(gettext("✓ submitted"), "ok") : badge(gettext("– not yet"), "muted");
