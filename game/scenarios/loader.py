@@ -367,7 +367,7 @@ def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
     def num(key: str, lo: float = 0, hi: float | None = None) -> float:
         return r.number(data, key, path, getattr(d, key), lo=lo, hi=hi)
 
-    return Rules(
+    rules = Rules(
         weights=Weights(**w) if weights else d.weights,
         prizes=prize_values,
         all_pay=r.flag(data, "all_pay", path, d.all_pay),
@@ -388,6 +388,13 @@ def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
         task_penalty=num("task_penalty", 0, 100),
         retention_rate=num("retention_rate", 0, 1),
     )
+    if rules.all_pay and not rules.reveal_losing_bids:
+        # Every bid at or above the reserve is paid, and what a city paid shows in its
+        # public money, GDP, growth and fiscal figures (and in the next round's GDP): a
+        # losing bid could always be worked out, so all-pay contests reveal them.
+        r.fail(f"{path}.reveal_losing_bids", "must be true when all_pay is true: in an all-pay contest every "
+               "losing bid is paid and can be worked out from the public figures", "all_pay_reveals")
+    return rules
 
 
 def _prize(r: Reader, value: Any, path: str) -> float:

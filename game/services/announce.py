@@ -12,6 +12,7 @@ from game.services import broadcast
 from game.services.selectors import (
     current_round,
     instructor_snapshot,
+    private_outcome,
     projector_snapshot,
     province_payloads,
     round_info,
@@ -65,3 +66,11 @@ def announce_round(session: GameSession, rnd: Round) -> None:
         broadcast.send_many_now([(group, delta) for group in groups])
 
     transaction.on_commit(send)
+
+
+def announce_private_outcomes(round_number: int, seat_results: list) -> None:
+    """After commit, after the ranking: each seat's own report (what the public view
+    withholds under self-reporting) to that seat's group only."""
+    messages = [(broadcast.seat_group(row.seat.id),
+                 {"type": "private_outcome", **private_outcome(row.data, round_number)}) for row in seat_results]
+    transaction.on_commit(lambda: broadcast.send_many_now(messages))

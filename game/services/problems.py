@@ -65,6 +65,8 @@ def _rule_messages() -> dict[str, str]:
         "bad_prize": _("“%(param)s” must be a number of points from 0 to %(max)s."),
         "no_weight": _("“%(param)s”: at least one indicator needs a weight above 0, or nothing is ranked."),
         "no_prize": _("“%(param)s”: at least one prize must be above 0, or rank earns nothing."),
+        "all_pay_reveals": _("“%(param)s” must be on when “all_pay” is on: in an all-pay contest every losing bid is "
+                             "paid, and what a city paid can be worked out from its public GDP and money figures."),
     }
 
 

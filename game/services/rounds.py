@@ -31,7 +31,7 @@ from game.models import (
 from game.scenarios.loader import rules_from_data as rules_from_untrusted
 from game.scenarios.schema import Reader
 from game.services import broadcast
-from game.services.announce import announce_round, announce_session
+from game.services.announce import announce_private_outcomes, announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.problems import translate, translate_issues
 from game.services.scored_view import scored_payloads
@@ -184,7 +184,7 @@ def round_score(*, round_id: int) -> bool:
         # broadcast and reconnect after it (SeatResult keeps each outcome exactly).
         stored["public_cities"] = public_cities(
             sorted(data["cities"], key=lambda c: (c["rank"], by_city[c["city_id"]].id)),
-            {c: s.id for c, s in by_city.items()})
+            {c: s.id for c, s in by_city.items()}, reporting=rules.reporting)
         province_rows.append(ProvinceResult(round=rnd, province=province, state_after=data["next_state"],
                                             data=stored))
         stored_by_province[province.id], after[province.id] = stored, result.next_state
@@ -216,6 +216,8 @@ def round_score(*, round_id: int) -> bool:
     announce_session(session, payloads=payloads)
     if commitments:
         announce_record(session=session, rnd=rnd, province_ids=list(commitments))
+    if rules.reporting:
+        announce_private_outcomes(rnd.number, seat_rows)
     return True
 
 

@@ -156,21 +156,37 @@ def expand_tables(value: Any) -> Any:
 # the bids revealed, each project lists them anyway); what a report hid stays the engine's;
 # the rest no screen shows, and the ranking goes to every student at once.
 NOT_PUBLIC = frozenset({"bids_placed", "collaboration_actual", "won", "enforced"})
-PRIVATE_UNLESS_CAUGHT = ("inflation_pct",)  # what a report hid, until audited
 
 
-def public_outcome(outcome: dict[str, Any]) -> dict[str, Any]:
-    """A city's outcome as everyone may see it after scoring (DESIGN §8)."""
+def public_outcome(outcome: dict[str, Any], *, reporting: bool) -> dict[str, Any]:
+    """A city's outcome as everyone may see it after scoring (DESIGN §8; docs/rules.md,
+    "What is published"). A report's inflation stays the city's own until an audit
+    catches it, and so does everything it could be computed from: with self-reporting on,
+    the reported collaboration indicator, its scaled value and the composite are withheld
+    (contributions to completed projects and the budget are public, so indicator × budget
+    ÷ contributions − 1 would give the inflation), and an audit is public only when it
+    caught an inflated report (one that found nothing would prove the report true)."""
     public = {k: v for k, v in outcome.items() if k not in NOT_PUBLIC}
     if not outcome.get("caught"):
-        for key in PRIVATE_UNLESS_CAUGHT:
-            public[key] = None
+        public["inflation_pct"] = None
+        public["audited"] = False
+        if reporting:
+            public["indicators"] = {**outcome["indicators"], "collaboration": None}
+            public["normalised"] = {**outcome["normalised"], "collaboration": None}
+            public["composite"] = None
     return public
 
 
-def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int]) -> dict[str, Any]:
+def private_outcome(outcome: dict[str, Any], round_number: int) -> dict[str, Any]:
+    """What public_outcome withholds that the city's own seat may see: its own report."""
+    return {"round": round_number, "collaboration": outcome["indicators"]["collaboration"],
+            "inflation_pct": outcome["inflation_pct"], "audited": outcome["audited"]}
+
+
+def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int], *, reporting: bool) -> dict[str, Any]:
     """Every city's public outcome, rank order, compacted into one table (see as_table)."""
-    return as_table([dict(_compact(public_outcome(c)), seat=seat_ids[c["city_id"]]) for c in outcomes])
+    return as_table([dict(_compact(public_outcome(c, reporting=reporting)), seat=seat_ids[c["city_id"]])
+                     for c in outcomes])
 
 
 def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], seat_results: list[dict],
@@ -191,8 +207,9 @@ def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], 
         # How much enforcement added to a sheet would tell what the sheet said: left out.
         "pledges": [{k: v for k, v in p.items() if k != "enforced"} for p in data.get("pledges", [])],
         "totals": _compact(data["totals"]),
-        "cities": data.get("public_cities") or as_table([dict(_compact(public_outcome(r["data"])),
-                                                              seat=r["seat_id"]) for r in seat_results]),
+        "cities": data.get("public_cities") or as_table([
+            dict(_compact(public_outcome(r["data"], reporting=bool(rules.rules.get("reporting")))), seat=r["seat_id"])
+            for r in seat_results]),
         # The parameters of every round reach the page apart (student_page_data, `round`).
         "rules": {"version": rules.version, "preset": rules.preset},
     }
@@ -417,6 +434,16 @@ def seat_sheet(seat: Seat, rnd: Round | None) -> dict[str, Any] | None:
     }
 
 
+def seat_private(seat: Seat) -> dict[str, Any] | None:
+    """The seat's own report in the last scored round, when that round's rules withheld it
+    from everyone else (see public_outcome)."""
+    last = (SeatResult.objects.filter(seat=seat, round__status=Round.Status.SCORED).select_related("round__rules")
+            .order_by("-round__number").first())
+    if last is None or not last.round.rules.rules.get("reporting"):
+        return None
+    return private_outcome(last.data, last.round.number)
+
+
 def student_snapshot(participant: Participant) -> dict[str, Any]:
     session = participant.session
     seat = participant.seat
@@ -424,7 +451,7 @@ def student_snapshot(participant: Participant) -> dict[str, Any]:
     if seat is None:
         return {"type": "snapshot", "me": me, "session": session_info(session), "province": None}
     rnd = current_round(session)
-    me.update(seat=seat.id, city=seat.city_id, sheet=seat_sheet(seat, rnd))
+    me.update(seat=seat.id, city=seat.city_id, sheet=seat_sheet(seat, rnd), private=seat_private(seat))
     return {"type": "snapshot", "me": me, **province_public(seat.province, session)}
 
 

@@ -42,7 +42,7 @@ def test_rules_edited_by_the_instructor_carry_on_until_the_schedule_changes_pres
     session = make_session(total_rounds=4, schedule="growth_tournament:2,collaborative_contest:2",
                            fill_with_bots=False)
     join(session, "Alice")
-    rounds.rules_set(session=session, user=instructor, params={"all_pay": True})
+    rounds.rules_set(session=session, user=instructor, params={"all_pay": True, "reveal_losing_bids": True})
     for number in (1, 2, 3):
         rnd = rounds.round_open(session=session, user=instructor)
         rounds.round_close(round_id=rnd.id, actor="test")

@@ -65,7 +65,7 @@ var WEIGHTS = {
 };
 var PARAMS = {
   prizes: { label: T("Promotion points by rank") },
-  all_pay: { label: T("All-pay auctions"), help: T("Every bid at or above the reserve is paid, won or lost.") },
+  all_pay: { label: T("All-pay auctions"), help: T("Every bid at or above the reserve is paid, won or lost. Losing bids must then be revealed: what a city paid shows in its public figures.") },
   reveal_losing_bids: { label: T("Reveal losing bids") },
   duplicate_penalty: { label: T("Duplicate-sector penalty"), min: 0, max: 1, step: 0.05,
                        help: T("Share of a project's value lost when the city or a neighbour already hosts the sector (0–1).") },

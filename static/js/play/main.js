@@ -33,6 +33,7 @@ export function onMessage(msg) {
     case "sheet": onSheet(msg); break;
     case "saved": onSaved(msg); break;
     case "error": onError(msg); break;
+    case "private_outcome": onPrivateOutcome(msg); break;
     case "removed": onRemoved(); break;
     case "forbidden": onForbidden(); break;
     default: break;  // pong, reconnect, or a type only a part handles
@@ -47,6 +48,14 @@ function onSnapshot(msg) {
   rememberRound();
   render();
   syncFormWithServer(me().sheet, true);
+}
+
+/* The seat's own report of the round just scored, which the public ranking withholds
+   under self-reporting (docs/rules.md, "What is published"). */
+function onPrivateOutcome(msg) {
+  if (!S.snap || !S.snap.me) { return; }  // the next snapshot carries it
+  S.snap.me.private = msg;
+  render();
 }
 
 function onProvince(msg) {

@@ -21,6 +21,13 @@ export function renderResults(lr, collapsed) {
     wrap.appendChild(projectsOutcome(lr));
     return wrap;
   }
+  // Under self-reporting the public row withholds this city's report; its own seat has it.
+  var own = me().private;
+  if (own && own.round === lr.round) {
+    mine = Object.assign({}, mine, { indicators: Object.assign({}, mine.indicators, { collaboration: own.collaboration }),
+                                     inflation_pct: own.inflation_pct, audited: own.audited || mine.audited });
+  }
+  var withheld = mine.composite === null || mine.composite === undefined;
   var params = rulesOfRound(lr.round);
   var weights = params && params.weights;
   var total = roundPoints(mine);
@@ -40,7 +47,7 @@ export function renderResults(lr, collapsed) {
       td(indicatorValue(key, mine), "num"),
       td(fmt(norm, 3), "num"),
       weights ? td(fmt(w, 3), "num") : null,
-      weights ? td(fmt(norm * w, 3), "num") : null
+      weights ? td(norm === null || norm === undefined ? "–" : fmt(norm * w, 3), "num") : null
     ]);
   });
   rows.push(h("tr", { class: "total" }, weights
@@ -52,6 +59,7 @@ export function renderResults(lr, collapsed) {
   wrap.appendChild(h("p", { class: "small muted", text: gettext("Each indicator is scaled within the province: the best city gets 1, the lowest 0 (all equal: 0.5). The weights of the rules turn them into one composite score, which sets your rank.") }));
   wrap.appendChild(table(gettext("Indicators"), headers, rows, { captionHidden: true }));
   if (!weights) { wrap.appendChild(h("p", { class: "small muted", text: gettext("The weights of that round's rules are not available here.") })); }
+  if (withheld) { wrap.appendChild(h("p", { class: "small muted", text: gettext("Cities report their own collaboration under these rules, so the scaled collaboration and the composite score are not published: they would let anyone work out how much other cities inflated their reports. Your rank is computed from them.") })); }
   if (mine.audited || mine.inflation_pct) {
     var auditText;
     if (mine.caught) { auditText = t(gettext("Your collaboration report (inflated by %(pct)s) was audited and caught: collaboration counts 0 and a penalty applies."), { pct: mine.inflation_pct + " %" }); }
