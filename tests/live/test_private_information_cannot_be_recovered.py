@@ -35,7 +35,7 @@ NAMES = ["Alice", "Bob", "Carol", "Dan", "Eve"]  # taiyuan, xinzhou, yangquan, l
 FAIR = {"taiyuan": {"corridor-1": 44}, "xinzhou": {"corridor-1": 25}, "yangquan": {"corridor-1": 23},
         "lvliang": {"fen-1": 43}, "jinzhong": {"fen-1": 41}}  # fair shares rounded up: both projects complete
 IDENTITY = {"id", "seat", "province", "participant", "code", "server_time", "deadline", "opened_at", "saved_at",
-            "request_id", "title"}
+            "request_id", "title", "player_ids", "return_code"}
 
 
 def sheets(*, alice_inflation=10, carol_bid=15, alice_extra=None):
@@ -53,6 +53,7 @@ def sheets(*, alice_inflation=10, carol_bid=15, alice_extra=None):
 
 def _page_text(html: str, secrets: list[str]) -> str:
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "csrf", html)
+    html = re.sub(r'data-me="[0-9]+"', "data-me", html)  # Bob's participant id
     for secret in secrets:
         html = html.replace(secret, "<secret>")
     return html
@@ -80,7 +81,7 @@ def _pages(participant) -> list[str]:
     store[session_key(participant.session.code)] = participant.token
     store.save()
     http.cookies[settings.SESSION_COOKIE_NAME] = store.session_key
-    secrets = [participant.session.code, participant.token]
+    secrets = [participant.session.code, participant.token, participant.return_code]
     pages = []
     for path in (f"/play/{participant.session.code}/", "/rules/", "/"):
         response = http.get(path, HTTP_ACCEPT_LANGUAGE="en")
@@ -120,7 +121,7 @@ async def play_world(make_session, join, instructor, world: dict[str, dict]) -> 
     await socket.drain()
     after_pages = await _pages(bob)
     await socket.close()
-    secrets = [session.code, bob.token]
+    secrets = [session.code, bob.token, bob.return_code]
     return {
         "before": canonical(normalise(expand_tables(before), secrets)) + before_pages,
         "after": canonical(normalise(expand_tables(socket.seen), secrets)) + after_pages,
@@ -154,6 +155,9 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
             if found:
                 return found
         return None
+    if isinstance(a, str) and a != b:
+        at = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        return f"{path} at {at}: …{a[max(0, at - 60):at + 60]!r} != …{b[max(0, at - 60):at + 60]!r}"
     return None if a == b else f"{path}: {a!r} != {b!r}"
 
 
