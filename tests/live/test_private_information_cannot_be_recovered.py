@@ -156,7 +156,7 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
                 return found
         return None
     if isinstance(a, str) and a != b:
-        at = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        at = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
         return f"{path} at {at}: …{a[max(0, at - 60):at + 60]!r} != …{b[max(0, at - 60):at + 60]!r}"
     return None if a == b else f"{path}: {a!r} != {b!r}"
 
