@@ -33,6 +33,7 @@ from game.scenarios.schema import Reader
 from game.services import broadcast
 from game.services.announce import announce_private_outcomes, announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
+from game.services.limits import check_save_rate
 from game.services.problems import translate, translate_issues
 from game.services.scored_view import scored_payloads
 from game.services.selectors import public_cities, scenario_for, state_before, states_before
@@ -316,6 +317,8 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
                 saved = Sheet.objects.select_for_update().get(round=rnd, seat=seat)
                 first_save = False
         if not first_save:
+            if not by_bot:
+                check_save_rate(saved, now)  # a flood is refused before it is stored or pushed to anyone
             saved.data, saved.saved_by, saved.saved_at = stored, participant, now
             saved.version += 1
             saved.save(update_fields=["data", "saved_by", "saved_at", "version"])
