@@ -47,6 +47,8 @@ class GameSession(models.Model):
     fill_with_bots = models.BooleanField(default=True)
     bot_strategy = models.CharField(max_length=40, default="best_response")
     auto_close = models.BooleanField(default=True)  # close as soon as every seat has saved
+    # The instructor closed the session to new students (session_lock); returning ones still get in.
+    joining_locked = models.BooleanField(default=False)
     max_provinces = models.PositiveSmallIntegerField(default=12)
     seed = models.BigIntegerField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.LOBBY)

@@ -409,6 +409,7 @@ def session_info(session: GameSession) -> dict[str, Any]:
         "code": session.code,
         "title": session.title,
         "status": session.status,
+        "joining_locked": session.joining_locked,
         "scenario": {"id": scenario.id, "name": {"zh": scenario.name_zh, "en": scenario.name_en}},
         "total_rounds": session.total_rounds,
         "round_seconds": session.round_seconds,

@@ -175,6 +175,10 @@ def participant_join(*, code: str, display_name: str, return_code: str = "") -> 
     return_code = (return_code or "").strip().upper()
     if return_code:
         return _participant_return(session, same_name, name, return_code)
+    if session.joining_locked:  # a returning student (above) still gets back in
+        raise GameError("locked", _("The instructor has closed this game to new players. If you were already "
+                                    "playing, type your name and the return code from your game card."),
+                        reclaim=True)
     if same_name is not None:
         raise GameError("name_in_game", _("Someone called “%(name)s” is already in this game. If that is you, "
                                           "type the return code shown on your game card to get your seat back; "
@@ -357,6 +361,30 @@ def province_add(*, session: GameSession, user) -> Province:
     province = _new_province(session)
     _announce_roster(session, province)
     return province
+
+
+@transaction.atomic
+def session_lock(*, session: GameSession, user) -> GameSession:
+    """Close the session to new students (those with a return code still get back in)."""
+    return _set_joining_locked(session, user, True)
+
+
+@transaction.atomic
+def session_unlock(*, session: GameSession, user) -> GameSession:
+    return _set_joining_locked(session, user, False)
+
+
+def _set_joining_locked(session: GameSession, user, locked: bool) -> GameSession:
+    check_owner(session, user)
+    session = GameSession.objects.select_for_update().get(pk=session.pk)
+    if session.status == GameSession.Status.ENDED:
+        raise GameError("ended", _("This game has ended."))
+    if session.joining_locked != locked:
+        session.joining_locked = locked
+        session.save(update_fields=["joining_locked"])
+        log(session, "session_locked" if locked else "session_unlocked", user.get_username())
+        _announce_roster(session, *session.provinces.all())
+    return session
 
 
 @transaction.atomic

@@ -81,6 +81,8 @@ ACTIONS = {
                                               strategy=r.POST.get("strategy", "")),
     "add_province": lambda r, s: sessions.province_add(session=s, user=r.user),
     "end": lambda r, s: sessions.session_end(session=s, user=r.user),
+    "lock": lambda r, s: sessions.session_lock(session=s, user=r.user),
+    "unlock": lambda r, s: sessions.session_unlock(session=s, user=r.user),
 }
 
 

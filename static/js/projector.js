@@ -44,6 +44,7 @@
 
   function renderLobby() {
     var n = state.snap.lobby_count || 0;
+    $("lobby-locked").hidden = !state.snap.session.joining_locked;
     $("lobby-count").textContent = PC.fmt(n, 0);
     $("lobby-count-label").textContent = window.ngettext("student joined", "students joined", n);
   }

@@ -145,6 +145,13 @@ function renderHead() {
   badge.textContent = SESSION_STATUS[s.status] || s.status;
   badge.className = "badge badge-" + s.status;
   $("end-session").disabled = s.status === "ended";
+  var lock = $("lock-joining");
+  lock.textContent = s.joining_locked ? T("Unlock joining") : T("Lock joining");
+  lock.setAttribute("aria-pressed", String(!!s.joining_locked));
+  lock.disabled = s.status === "ended";
+  $("joining-state").textContent = s.joining_locked
+    ? T("Joining is locked: only returning students (name + return code) get in.") : T("Open for new students.");
+  $("joining-state").className = "join-state" + (s.joining_locked ? " is-locked" : "");
   document.body.classList.toggle("is-ended", s.status === "ended");
 }
 
@@ -779,6 +786,12 @@ $("extend").addEventListener("click", function (e) {
 $("close-now").addEventListener("click", function (e) {
   if (!window.confirm(T("Close the round now? Sheets saved so far count; seats without a sheet invest locally."))) { return; }
   act("close", {}, e.currentTarget);
+});
+$("lock-joining").addEventListener("click", function (e) {
+  var locked = !!(state.snap && state.snap.session.joining_locked);
+  act(locked ? "unlock" : "lock", {}, e.currentTarget).then(function (data) {
+    if (data) { showOk(locked ? T("New students can join again.") : T("Joining is locked: new students are refused.")); }
+  });
 });
 $("end-session").addEventListener("click", function (e) {
   var r = state.snap && state.snap.round;
