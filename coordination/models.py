@@ -91,3 +91,9 @@ class TaskShare(models.Model):
     class Meta:
         ordering = ["seat__position"]
         constraints = [models.UniqueConstraint(fields=["task", "seat"], name="unique_task_share")]
+
+
+# The chat's models live in their own module; imported here so Django finds them.
+from coordination.chat_models import Announcement, ChatMessage, ChatRead  # noqa: E402
+
+__all__ = ["Agreement", "AgreementParty", "Announcement", "AssignedTask", "ChatMessage", "ChatRead", "TaskShare"]

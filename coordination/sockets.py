@@ -33,9 +33,9 @@ Handler = Callable[..., dict[str, Any]]
 @cache
 def _parts() -> tuple[ModuleType, ...]:
     # Imported on first use: the parts import models, which need the app registry ready.
-    from coordination import agreement_sockets
+    from coordination import agreement_sockets, chat_sockets
 
-    return (agreement_sockets,)
+    return (agreement_sockets, chat_sockets)
 
 
 def _handler(table: str, kind: str) -> Handler | None:

@@ -1,0 +1,227 @@
+"""The chat's one write path: post, post as the province, hide, mark read, announce.
+
+Each function checks identity and input first (a refusal changes nothing), then writes
+in one transaction, logs an `Event`, and queues who is told for after the commit
+(through `game.services.broadcast`): a province channel's message goes to the province
+group, a pair channel's only to the seat groups of its two cities; the instructor group
+gets every message of the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination.chat_models import PROVINCE_CHANNEL, Announcement, ChatMessage, ChatRead
+from coordination.chat_selectors import (
+    announcement_payload,
+    message_payload,
+    party_seats,
+    province_channel,
+    seat_channel,
+    unread_counts,
+)
+from game.models import GameSession, Participant, Province, Seat
+from game.services import broadcast
+from game.services.errors import GameError, not_found
+from game.services.selectors import current_round
+from game.services.sessions import check_owner, log
+
+MAX_CHARS = 500
+BURST = 5  # messages a seat may post …
+WINDOW = dt.timedelta(seconds=10)  # … within this window
+# Control characters other than newline and tab: invisible, and PostgreSQL refuses NUL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(raw: Any) -> str:
+    """The message text: a string of 1–500 characters once trimmed."""
+    if not isinstance(raw, str):
+        raise GameError("bad_text", _("A message must be text."))
+    text = _CONTROL.sub("", raw).strip()
+    if not text:
+        raise GameError("empty", _("Write something before sending."))
+    if len(text) > MAX_CHARS:
+        raise GameError("too_long", _("A message can be at most %(max)s characters (this one has %(n)s).")
+                        % {"max": MAX_CHARS, "n": len(text)})
+    return text
+
+
+def whole_id(raw: Any, what: str, *, optional: bool = False) -> int | None:
+    if raw is None and optional:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 < raw < 2**63:
+        raise GameError("bad_message", _("“%(field)s” must be a whole number.") % {"field": what})
+    return raw
+
+
+def student_seat(participant_id: int) -> tuple[Participant, Seat]:
+    participant = Participant.objects.select_related("seat__province__session").filter(pk=participant_id).first()
+    if participant is None or participant.removed or participant.seat is None:
+        raise GameError("no_seat", _("You do not have a seat in this game."))
+    return participant, participant.seat
+
+
+def owned_province(session: GameSession, raw: Any) -> Province:
+    province = Province.objects.filter(session=session, pk=whole_id(raw, "province")).first()
+    if province is None:
+        raise not_found(_("That province"))
+    return province
+
+
+def chat_post(*, participant_id: int, channel: Any, text: Any) -> ChatMessage:
+    """A student writes in a channel of their city: at most BURST messages per WINDOW per seat."""
+    with transaction.atomic():
+        participant, seat = student_seat(participant_id)
+        session = seat.province.session
+        key = seat_channel(seat, channel)
+        body = clean_text(text)
+        if session.status == GameSession.Status.ENDED:
+            raise GameError("ended", _("This game has ended."))
+        # The seat's row lock orders its teammates' posts, so the count below is exact.
+        Seat.objects.select_for_update().filter(pk=seat.pk).first()
+        recent = ChatMessage.objects.filter(seat=seat, created_at__gt=timezone.now() - WINDOW).count()
+        if recent >= BURST:
+            limit = {"n": BURST, "s": int(WINDOW.total_seconds())}
+            raise GameError("too_fast", _("You are sending messages too fast: at most %(n)s every %(s)s seconds. "
+                                          "Wait a moment and send again.") % limit)
+        message = ChatMessage.objects.create(
+            session=session, province=seat.province, channel=key, seat=seat, city=seat.city_id,
+            participant=participant, author_name=participant.display_name, body=body)
+        log(session, "chat_posted", participant.display_name, message=message.id, province=seat.province_id,
+            channel=key)
+        _tell(message)
+    return message
+
+
+def chat_post_as_province(*, session: GameSession, user, province_id: Any, channel: Any, text: Any) -> ChatMessage:
+    """The instructor writes as the province government into any channel of the session."""
+    with transaction.atomic():
+        check_owner(session, user)
+        province = owned_province(session, province_id)
+        key = province_channel(province, channel)
+        body = clean_text(text)
+        message = ChatMessage.objects.create(session=session, province=province, channel=key, body=body)
+        log(session, "chat_posted", user.get_username(), message=message.id, province=province.id, channel=key,
+            as_province=True)
+        _tell(message)
+    return message
+
+
+def chat_hide(*, session: GameSession, user, message_id: Any) -> ChatMessage:
+    """The instructor hides a message: it leaves every screen, and stays in the record
+    marked hidden. Hiding a hidden message changes nothing."""
+    with transaction.atomic():
+        check_owner(session, user)
+        message = ChatMessage.objects.select_for_update().filter(
+            session=session, pk=whole_id(message_id, "message")).first()
+        if message is None:
+            raise not_found(_("That message"))
+        if message.hidden_at is not None:
+            return message
+        message.hidden_at = timezone.now()
+        message.save(update_fields=["hidden_at"])
+        log(session, "chat_hidden", user.get_username(), message=message.id, province=message.province_id,
+            channel=message.channel)
+        _tell_hidden(message)
+    return message
+
+
+def chat_read(*, participant_id: int, channel: Any, up_to: Any) -> int:
+    """The seat has read a channel up to message `up_to` (a message of that channel);
+    the cursor only moves forward. Returns the channel's unread count for the seat, which
+    every device of the seat is told."""
+    with transaction.atomic():
+        _participant, seat = student_seat(participant_id)
+        key = seat_channel(seat, channel)
+        last = whole_id(up_to, "up_to")
+        if not ChatMessage.objects.filter(province_id=seat.province_id, channel=key, pk=last).exists():
+            raise not_found(_("That message"))
+        moved = ChatRead.objects.filter(seat=seat, channel=key, last_read_id__lt=last).update(last_read_id=last)
+        if not moved and not ChatRead.objects.filter(seat=seat, channel=key).exists():
+            try:
+                with transaction.atomic():  # a teammate may create the cursor at the same moment
+                    ChatRead.objects.create(seat=seat, channel=key, last_read_id=last)
+            except IntegrityError:
+                ChatRead.objects.filter(seat=seat, channel=key, last_read_id__lt=last).update(last_read_id=last)
+        unread = unread_counts(seat, [key])[key]
+        update = {"type": "chat.unread", "channel": key, "unread": unread}
+        transaction.on_commit(lambda: broadcast.send_many_now([(broadcast.seat_group(seat.id), update)]))
+    return unread
+
+
+def announcement_post(*, session: GameSession, user, text: Any, province_id: Any = None) -> Announcement:
+    """The instructor announces to one province or (province_id None) to all: a banner on
+    every student screen of it, a line in each province channel, and the projector."""
+    with transaction.atomic():
+        check_owner(session, user)
+        province = None if province_id is None else owned_province(session, province_id)
+        body = clean_text(text)
+        provinces = [province] if province is not None else list(session.provinces.order_by("number"))
+        if not provinces:
+            raise GameError("empty", _("Nobody has joined yet."))
+        rnd = current_round(session)
+        announcement = Announcement.objects.create(session=session, province=province, body=body,
+                                                   round_number=rnd.number if rnd else None)
+        lines = ChatMessage.objects.bulk_create([
+            ChatMessage(session=session, province=p, channel=PROVINCE_CHANNEL, kind=ChatMessage.Kind.ANNOUNCEMENT,
+                        announcement=announcement, body=body)
+            for p in provinces])
+        if any(line.pk is None for line in lines):  # a database that does not return ids from bulk inserts
+            lines = list(announcement.lines.order_by("id"))
+        log(session, "announced", user.get_username(), announcement=announcement.id,
+            province=province.id if province else None)
+        _tell_announcement(session, announcement, provinces, lines)
+    return announcement
+
+
+# --- who is told, after commit ---------------------------------------------------------
+
+def _audience(message: ChatMessage) -> list[str]:
+    if message.channel == PROVINCE_CHANNEL:
+        groups = [broadcast.province_group(message.province_id)]
+    else:
+        groups = [broadcast.seat_group(seat_id) for seat_id in party_seats(message.province_id, message.channel)]
+    return groups + [broadcast.instructor_group(message.session_id)]
+
+
+def _tell(message: ChatMessage) -> None:
+    text = broadcast.encode({"type": "chat.message", "message": message_payload(message)})
+    encoded = [(group, text) for group in _audience(message)]
+    transaction.on_commit(lambda: broadcast.send_encoded_now(encoded))
+
+
+def _tell_hidden(message: ChatMessage) -> None:
+    """Everyone who could see it drops it; each party seat for which it was still unread
+    gets its new count."""
+    gone = {"type": "chat.hidden", "id": message.id, "province": message.province_id, "channel": message.channel}
+    messages = [(group, gone) for group in _audience(message)]
+    seats = Seat.objects.filter(pk__in=party_seats(message.province_id, message.channel)).exclude(pk=message.seat_id)
+    for seat in seats:
+        read = (ChatRead.objects.filter(seat=seat, channel=message.channel)
+                .values_list("last_read_id", flat=True).first())
+        if (read or 0) < message.id:
+            unread = unread_counts(seat, [message.channel])[message.channel]
+            messages.append((broadcast.seat_group(seat.id),
+                             {"type": "chat.unread", "channel": message.channel, "unread": unread}))
+    transaction.on_commit(lambda: broadcast.send_many_now(messages))
+
+
+def _tell_announcement(session: GameSession, announcement: Announcement, provinces: list[Province],
+                       lines: list[ChatMessage]) -> None:
+    number = provinces[0].number if announcement.province_id else None
+    payload = announcement_payload(announcement, number)
+    encoded = [(broadcast.province_group(line.province_id),
+                broadcast.encode({"type": "announcement", "announcement": payload, "message": message_payload(line)}))
+               for line in lines]
+    encoded.append((broadcast.projector_group(session.id),
+                    broadcast.encode({"type": "announcement", "announcement": payload})))
+    encoded.append((broadcast.instructor_group(session.id), broadcast.encode(
+        {"type": "announcement", "announcement": payload, "messages": [message_payload(line) for line in lines]})))
+    transaction.on_commit(lambda: broadcast.send_encoded_now(encoded))
+

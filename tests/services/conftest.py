@@ -1,0 +1,3 @@
+"""Fixtures of the services tests that live in their own modules."""
+
+from tests.services.chat_setup import chat_class, sent  # noqa: F401
