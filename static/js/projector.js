@@ -219,7 +219,11 @@
     else { renderResults(); }
   }
 
+  /* Parts of this screen kept in their own scripts (projector-announcements.js) see every message. */
+  window.PCProjectorParts = window.PCProjectorParts || [];
+
   function onMessage(m) {
+    window.PCProjectorParts.forEach(function (part) { try { part(m); } catch (e) { window.console && console.error(e); } });
     if (m.type === "snapshot") {
       if (state.snap) { PC.keepSubmitted(state.snap.round, PC.allCities(state.snap), m.round, PC.allCities(m)); }
       state.snap = m;

@@ -5,6 +5,7 @@ import { root, el, T, F, $, clear, notice, showError, showOk, act, postRules } f
 import { dispatch, rendered, useSocket, useState } from "./hooks.js";
 // The parts of the panel that plug in through hooks.js (each registers itself when imported).
 import "./agreements.js";
+import "./chat.js";
 
 var strategies = JSON.parse(document.getElementById("strategies-data").textContent || "[]");
 
@@ -842,8 +843,8 @@ function drawCore(m) {
     if (state.selectedSeat === m.seat) { renderDetail(); }
   } else if (m.type === "forbidden") {
     showError(T("This panel is not allowed to follow the session. Log in again with the session's owner account."));
-  } else if (m.type === "error") {
-    showError(m.message);
+  } else if (m.type === "error" && (m.request_id === null || m.request_id === undefined)) {
+    showError(m.message);  // an answer to a part's request is that part's to show (hooks.js)
   }
 }
 

@@ -8,8 +8,8 @@
    - onRender(fn)      fn() runs after every full redraw of the page (snapshot, province,
                        round): redraw what depends on the round or the cities.
    - mount(slot, node) puts the part's section into the page: slot "top" (above the
-                       main column, for banners), "main" (below the results) or "side"
-                       (side column, above the personal link).
+                       main column, for banners), "main" (below the results), "side"
+                       (side column, above the personal link) or "bar" (the top bar).
    - send(msg)         sends a message on the page's socket (queued while offline).
    - state()           the page state: state().snap is the last snapshot (with `me`).
    Then it is listed once in main.js (`import "./yourpart.js";`). Parts never touch

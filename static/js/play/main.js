@@ -14,6 +14,8 @@ import { dispatch, useSocket } from "./hooks.js";
 import "./clock.js";
 import "./rejoin.js";
 import "./agreements.js";
+import "./chat.js";
+import "./announcements.js";
 
 var root = document.getElementById("play");
 
@@ -105,6 +107,8 @@ function onError(msg) {
     updateSaveUi(gettext("Not saved. Your entries are still here: fix them and save again."));
     return;
   }
+  // An answer to a part's request (chat, …) is that part's to show (hooks.js).
+  if (msg.request_id !== null && msg.request_id !== undefined) { return; }
   notice("error", gettext("Something went wrong"), msg.message || msg.code, "server-error");
 }
 
