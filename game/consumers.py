@@ -151,7 +151,8 @@ class BaseConsumer(AsyncWebsocketConsumer):
 
     async def handle(self, kind: str, message: dict[str, Any]) -> None:
         with translation.override(self.language()):
-            await self.error("unknown_type", _("Unknown message type “%(type)s”.") % {"type": kind[:40]})
+            await self.error("unknown_type", _("Unknown message type “%(type)s”.") % {"type": kind[:40]},
+                             request_id=echo_id(message.get("request_id")))
 
 
 class StudentConsumer(BaseConsumer):
