@@ -8,7 +8,12 @@ For each N it measures, in one run:
   the moment each student has the new ranking; p50 / p99 / max over students and rounds;
 - the same-size bare Channels relay (bench/bare_asgi.py) to N sockets: the baseline;
 - saves: every student saves a sheet within the same 2 seconds; acknowledgement times;
-- server memory per connected client (RSS of the uvicorn process).
+- server memory per connected client (RSS of the uvicorn process);
+- chat (at the N of --chat-clients): every province posts 2 chat messages per second for
+  30 s (1 in 4 privately); delivery latency to every reader; a round opened 10 s into it
+  is saved as above, and its acknowledgements are compared with the rounds without chat;
+- announcements: 5 announcements to every province, from the instructor's call to the
+  arrival at each student, against the bare relay of a message of the same size.
 """
 
 from __future__ import annotations
@@ -137,6 +142,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", default="300,1000")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--chat-clients", default="300", help="the N at which the chat phase runs")
     parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
     parser.add_argument("--client-processes", type=int, default=2, help="processes the N students are split over")
     parser.add_argument("--workers", type=int, default=2,
@@ -213,7 +219,7 @@ def main() -> int:
     try:
         for n in counts:
             report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, worker.pid, logs, args.py_spy,
-                                  args.client_processes))
+                                  args.client_processes, chat=str(n) in args.chat_clients.split(",")))
     finally:
         for p in (server, bare, worker):
             stop(p)
@@ -280,7 +286,7 @@ def end_profile(spy: subprocess.Popen | None) -> None:
 
 
 def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_pid: int, worker_pid: int,
-            logs: Path, spy_dir: str = "", client_processes: int = 2) -> str:
+            logs: Path, spy_dir: str = "", client_processes: int = 2, chat: bool = False) -> str:
     from asgiref.sync import async_to_sync
     from channels.layers import get_channel_layer
     from django.contrib.auth.models import User
@@ -297,7 +303,7 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         instructor=teacher,
         title=f"bench {n}",
         scenario_id="shanxi",
-        total_rounds=rounds_to_play,
+        total_rounds=rounds_to_play + 1,  # the last one is opened during the chat
         round_seconds=3600,
         schedule="growth_tournament",
         max_provinces=100,
@@ -382,6 +388,12 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         lines.append(f"  saves within 2 s: {len(acks)} acknowledged, {refused} refused;  ack {ms(acks)}")
         lines.append(f"  CPU during the saves of round 1: {cpu_saves[0]}")
         lines.append(f"  CPU from close to the last ranking of round 1: {cpu_ranking[0]}")
+        if chat:
+            lines += chat_phase(clients, session, teacher, rounds_to_play + 1, acks, client_processes)
+        announced, ann_size = announcements(clients, session, teacher)
+        lines.append(f"  announcement → every student (game):     {ms(announced['every'])}   message "
+                     f"{ann_size} B; the last student, per announcement: "
+                     f"median {statistics.median(announced['last']) * 1000:.1f} ms")
     finally:
         clients.ask("close")
         clients.stop()
@@ -398,6 +410,19 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
             latencies += clients.ask("bare 1")["latencies"]
             time.sleep(0.3)
         lines.append(f"  bare Channels relay, same size:          {ms(latencies)}")
+        bare_last = []
+        for _ in range(5):
+            sent = time.time()
+            text = encode({"type": "bare", "sent": sent, "pad": ""})
+            text = encode({"type": "bare", "sent": sent, "pad": "x" * max(0, ann_size - len(text.encode()))})
+            async_to_sync(layer.group_send)("bare-bench", {"type": "relay", "text": text})
+            got = clients.ask("bare 1")["latencies"]
+            bare_last.append(max(got))
+            time.sleep(0.3)
+        ratio = statistics.median(announced["last"]) / statistics.median(bare_last)
+        bare_ms = statistics.median(bare_last) * 1000
+        lines.append(f"  bare relay of {ann_size} B, the last student: median {bare_ms:.1f} ms"
+                     f"  → announcement / bare = {ratio:.2f} (target ≤ 1.5)")
         if latencies and ranking:
             lines.append(f"  ratio p99 game / bare: {pct(ranking, 0.99) / pct(latencies, 0.99):.2f}")
     finally:
@@ -406,6 +431,55 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
     sessions.session_end(session=session, user=teacher)
     print("\n".join(lines), flush=True)
     return "\n".join(lines)
+
+
+def chat_phase(clients: Clients, session, teacher, number: int, quiet_acks: list[float], processes: int) -> list[str]:
+    """Every province chats at 2 messages per second for 30 s; 10 s in, a round opens and
+    every student saves within 2 s. Its acknowledgements against those without chat."""
+    from game.services import rounds
+
+    started = time.time()
+    clients.ask(f"chat {2.0 / processes}")  # each process holds about 1/processes of every province
+    time.sleep(10)
+    rounds.round_open(session=session, user=teacher)
+    clients.ask(f"opened {number}")
+    saved = clients.ask("save 2")
+    time.sleep(max(0.0, 30 - (time.time() - started)))
+    chat = clients.ask("chatstop")
+    seconds = time.time() - started - 2
+    provinces = session.provinces.count()
+    quiet, busy = pct(quiet_acks, 0.99), pct(saved["acks"], 0.99)
+    return [
+        f"  chat, {provinces} provinces × 2 msg/s for {seconds:.0f} s: {chat['sent']} posted,"
+        f" {chat['refused']} refused; delivery to every reader: {ms(chat['latencies'])}",
+        f"  saves of a round opened during the chat: {len(saved['acks'])} acknowledged, {saved['refused']} refused;"
+        f" ack {ms(saved['acks'])}",
+        f"  saves p99 with chat / without: {busy * 1000:.0f} / {quiet * 1000:.0f} ms = {busy / quiet:.2f}"
+        f" (target ≤ 1.2)",
+    ]
+
+
+def announcements(clients: Clients, session, teacher) -> tuple[dict, int]:
+    """5 announcements to every province: from the instructor's call (which commits, then
+    sends one message per province group) to each student's receipt."""
+    from coordination.chat import announcement_post
+    from coordination.chat_selectors import announcement_payload, message_payload
+    from game.services.broadcast import encode
+
+    every, last, size = [], [], 0
+    for i in range(5):
+        started = time.time()
+        made = announcement_post(session=session, user=teacher, text=f"bench {started:.6f} announcement {i}: "
+                                 "the province will match every pledge to the corridor this round.")
+        arrivals = clients.ask(f"announced {made.id}")["arrivals"]
+        got = [a - started for a in arrivals if a is not None]
+        every += got
+        last.append(max(got) if len(got) == len(arrivals) else float("inf"))
+        line = made.lines.first()
+        size = len(encode({"type": "announcement", "announcement": announcement_payload(made),
+                           "message": message_payload(line)}).encode())
+        time.sleep(0.3)
+    return {"every": every, "last": last}, size
 
 
 if __name__ == "__main__":

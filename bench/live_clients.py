@@ -5,6 +5,10 @@ Reads commands on stdin, answers one JSON line per command on stdout:
   save <window seconds>            each client saves a valid sheet at a random moment in the window
   rank <round>                     wait until every client has the ranking of <round>
   bare <count>                     wait for <count> relayed messages carrying a send time
+  chat <rate>                      from now on, each province (its students in this process) posts
+                                   <rate> chat messages per second, 1 in 4 privately to the next city
+  chatstop                         stop posting; after 2 s, answer every delivery's latency
+  announced <id>                   wait until every client has announcement <id>; answer arrival times
   quit
 """
 
@@ -30,6 +34,10 @@ class Student:
         self.ranked: dict[int, float] = {}
         self.closed: dict[int, float] = {}
         self.bare: list[float] = []
+        self.chat: list[float] = []          # delivery latencies of bench chat messages
+        self.chat_refused = 0
+        self.announced: dict[int, float] = {}
+        self.channels: list[str] = []        # the chat channels of this student's city
 
     async def run(self, url: str, cookie: str | None, ready: asyncio.Event) -> None:
         headers = {"Origin": url.replace("ws://", "http://").split("/ws/")[0]}
@@ -48,6 +56,18 @@ class Student:
                 kind = message.get("type")
                 if kind == "bare":
                     self.bare.append(now - message["sent"])
+                elif kind == "chat.message":
+                    text = message["message"]["text"]
+                    if text.startswith("bench "):
+                        self.chat.append(now - float(text.split()[1]))
+                elif kind == "announcement":
+                    self.announced.setdefault(message["announcement"]["id"], now)
+                elif kind == "chat.state":
+                    self.channels = [ch["key"] for ch in message["channels"]]
+                elif kind in ("chat.posted", "chat.unread"):
+                    pass  # not waited for: keep them out of the inbox
+                elif kind == "error" and str(message.get("request_id", "")).startswith("chat"):
+                    self.chat_refused += 1
                 elif kind == "round":
                     rnd = message["round"]
                     if self.province is not None:
@@ -84,6 +104,39 @@ class Student:
                 return now - started if message["type"] == "saved" else None
 
 
+async def chat_loop(students: list[Student], rate: float, stop: asyncio.Event) -> int:
+    """Each province's students here take turns posting, `rate` messages per second per
+    province in all (a seat may post 5 per 10 s, so the turns are spread over the seats);
+    every fourth message goes to one of the poster's private channels."""
+    by_province: dict[int, list[Student]] = {}
+    for s in students:
+        province = ((s.province or {}).get("province") or {}).get("id")
+        if province is not None and s.channels:
+            by_province.setdefault(province, []).append(s)
+    sent = 0
+
+    async def province_loop(members: list[Student]) -> None:
+        nonlocal sent
+        turn = random.randrange(len(members))
+        await asyncio.sleep(random.random() / rate)
+        while not stop.is_set():
+            s = members[turn % len(members)]
+            turn += 1
+            channel = "province"
+            if turn % 4 == 0 and len(s.channels) > 1:
+                channel = s.channels[1 + turn // 4 % (len(s.channels) - 1)]  # a private channel
+            await s.ws.send(json.dumps({"type": "chat.post", "channel": channel, "request_id": f"chat{turn}",
+                                        "text": f"bench {time.time():.6f} shall we build the corridor together?"}))
+            sent += 1
+            try:
+                await asyncio.wait_for(stop.wait(), 1 / rate)
+            except TimeoutError:
+                pass
+
+    await asyncio.gather(*(province_loop(m) for m in by_province.values()))
+    return sent
+
+
 async def main() -> None:
     students: list[Student] = []
     tasks = []
@@ -95,6 +148,7 @@ async def main() -> None:
         sys.stdout.write(json.dumps(payload) + "\n")
         sys.stdout.flush()
 
+    chatting: tuple[asyncio.Task, asyncio.Event] | None = None
     while True:
         line = (await reader.readline()).decode().strip()
         if not line or line == "quit":
@@ -147,6 +201,26 @@ async def main() -> None:
             answer({"latencies": [x for s in students for x in s.bare[-count:]]})
             for s in students:
                 s.bare.clear()
+        elif command == "chat":
+            for s in students:
+                s.chat.clear()
+                s.chat_refused = 0
+            stop = asyncio.Event()
+            chatting = (asyncio.create_task(chat_loop(students, float(args[0]), stop)), stop)
+            answer({"chatting": True})
+        elif command == "chatstop":
+            task, stop = chatting
+            stop.set()
+            sent = await task
+            await asyncio.sleep(2)
+            answer({"latencies": [x for s in students for x in s.chat], "sent": sent,
+                    "refused": sum(s.chat_refused for s in students)})
+        elif command == "announced":
+            number = int(args[0])
+            end = time.time() + 60
+            while time.time() < end and not all(number in s.announced for s in students):
+                await asyncio.sleep(0.02)
+            answer({"arrivals": [s.announced.get(number) for s in students]})
         elif command == "close":
             for t in tasks:
                 t.cancel()
