@@ -91,6 +91,8 @@ def test_a_province_chats_and_the_instructor_moderates(stack, browser, instructo
     expect(alice.locator(".chat-msg")).to_have_count(0)
     expect(bob.locator(".chat-msg")).to_have_count(0)
     expect(panel.locator(".pchat-msg.is-hidden")).to_have_count(1)  # kept in the record, marked
+    panel.locator("#chat-section").scroll_into_view_if_needed()
+    shot(panel, tmp_path, "panel-chat-hidden")
 
     # the province government writes into the province channel and announces to all
     panel.locator(".pchat-channel[data-channel='province']").click()
