@@ -200,6 +200,9 @@ CELERY_BEAT_SCHEDULE = {
     # Bot seats answer proposals that have waited BOT_ANSWER_SECONDS (coordination/bots.py).
     "sweep-bot-answers": {"task": "coordination.tasks.sweep_bot_answers", "schedule": SWEEP_SECONDS,
                           "options": {"expires": 5}},
+    # Presence reaches the panel at most this often, whatever the number of heartbeats.
+    "sweep-presence": {"task": "game.tasks.sweep_presence", "schedule": env_int("PRESENCE_SWEEP_SECONDS", 2),
+                       "options": {"expires": 5}},
 }
 CELERY_TASK_IGNORE_RESULT = True
 # Bots on the coordination platform answer a proposal this many seconds after it is made,

@@ -21,7 +21,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from config.limits import MAX_MESSAGE_BYTES
 from coordination import sockets as coordination
 from game.models import GameSession, Participant
-from game.services import broadcast, selectors
+from game.services import broadcast, presence, selectors
 from game.services.errors import GameError
 from game.services.rounds import sheet_save
 from game.wire import BadJSON, echo_id, load_json
@@ -143,11 +143,15 @@ class BaseConsumer(AsyncWebsocketConsumer):
             return
         kind = message["type"]
         if kind == "ping":
+            await self.heard(message)
             await self.send_json({"type": "pong", "id": echo_id(message.get("id"))})
         elif kind == "snapshot":
             await self.send_snapshot()
         else:
             await self.handle(kind, message)
+
+    async def heard(self, message: dict[str, Any]) -> None:
+        """A heartbeat (ping) from the page; students' count for presence."""
 
     async def handle(self, kind: str, message: dict[str, Any]) -> None:
         with translation.override(self.language()):
@@ -187,7 +191,21 @@ class StudentConsumer(BaseConsumer):
         self.participant_id = participant.id
         await self.accept()
         await self.join_groups(groups)
+        # Presence lives in the database (several server processes); a returning student
+        # takes their seat back from a bot standing in before the snapshot is built.
+        await database_sync_to_async(presence.presence_connect, thread_sensitive=False)(participant_id=participant.id)
         await self.send_snapshot()
+
+    async def disconnect(self, code: int) -> None:
+        await super().disconnect(code)
+        if self.participant_id is not None:
+            await database_sync_to_async(presence.presence_leave, thread_sensitive=False)(
+                participant_id=self.participant_id)
+
+    async def heard(self, message: dict[str, Any]) -> None:
+        if self.participant_id is not None:
+            await database_sync_to_async(presence.presence_beat, thread_sensitive=False)(
+                participant_id=self.participant_id, idle=message.get("idle") is True)
 
     def identity(self) -> dict[str, Any]:
         return {"participant_id": self.participant_id}

@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.db import DatabaseError, close_old_connections
 
-from game.services import bots, rounds
+from game.services import bots, presence, rounds
 
 
 @shared_task
@@ -14,6 +14,13 @@ def sweep_overdue_rounds() -> int:
     """Run by beat every SWEEP_SECONDS: closes rounds at their deadline (no task waits in
     the broker for it) and scores rounds whose scoring task was lost."""
     return rounds.close_overdue()
+
+
+@shared_task
+def sweep_presence() -> int:
+    """Run by beat every PRESENCE_SWEEP_SECONDS: tells panels and projectors who is here
+    (coalesced: nothing per heartbeat) and hands long-absent seats to a bot."""
+    return presence.presence_sweep()
 
 
 @shared_task

@@ -16,6 +16,7 @@ from game.engine.preview import joint_preview
 from game.engine.serialize import rules_from_data, state_from_data, to_data
 from game.models import GameSession, Participant, Province, ProvinceResult, Round, RulesVersion, Seat, SeatResult
 from game.scenarios import Scenario
+from game.services.presence import instructor_presence, presence_states, projector_presence
 from game.services.scenarios import get_scenario
 
 PLAYING = (Round.Status.OPEN, Round.Status.CLOSED)
@@ -465,6 +466,7 @@ def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = 
         "round": round_info(rnd, session),
         "provinces": list(payloads.values()),
         "lobby_count": session.participants.filter(removed=False).count(),
+        "presence": projector_presence(presence_states(session)),
     }
 
 
@@ -486,7 +488,8 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
         for p in session.participants.order_by("joined_at", "id").values(
             "id", "display_name", "seat_id", "removed", "seat__province__number", "seat__city_id", "return_code")
     ]
-    snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd))
+    snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd),
+                    presence=instructor_presence(presence_states(session)))
     return snapshot
 
 

@@ -47,6 +47,8 @@
     $("lobby-locked").hidden = !state.snap.session.joining_locked;
     $("lobby-count").textContent = PC.fmt(n, 0);
     $("lobby-count-label").textContent = window.ngettext("student joined", "students joined", n);
+    var here = state.snap.presence ? state.snap.presence.online : null;
+    $("lobby-online").textContent = here === null ? "" : F("%(n)s connected now", { n: PC.fmt(here, 0) });
   }
 
   /* ---------- round ---------- */
@@ -242,6 +244,9 @@
     } else if (m.type === "agreement_counts") {
       state.agreementCounts = m.counts || [];
       if (state.snap && state.view === "results") { renderResults(); }
+    } else if (m.type === "presence" && state.snap) {
+      state.snap.presence = m;
+      if (state.view === "lobby") { renderLobby(); }
     } else if (m.type === "forbidden") {
       var box = $("proj-lobby");
       show("lobby");

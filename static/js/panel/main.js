@@ -136,6 +136,39 @@ function roundInPlay() {
   return !!(r && (r.status === "open" || r.status === "closed"));
 }
 
+/* ---------- presence (who is connected, from the server's coalesced `presence`) ---------- */
+
+var PRESENCE = { online: T("online"), idle: T("idle"), gone: T("gone") };
+
+function presenceOf(participantId) {
+  var p = state.snap.presence;
+  return (p && p.participants && p.participants[String(participantId)]) || "gone";
+}
+
+/* A seat is online when one of its students is, idle when one is idle, gone when all are. */
+function seatPresence(seatId) {
+  var best = null, rank = { online: 3, idle: 2, gone: 1 };
+  (state.snap.roster || []).forEach(function (r) {
+    if (r.removed || r.seat !== seatId) { return; }
+    var st = presenceOf(r.id);
+    if (!best || rank[st] > rank[best]) { best = st; }
+  });
+  return best;
+}
+
+function presenceDot(st) {
+  if (!st) { return null; }
+  return el("span", { class: "pres pres-" + st, title: PRESENCE[st] }, [
+    el("span", { class: "pres-dot", "aria-hidden": "true" }), el("span", { class: "sr-only", text: PRESENCE[st] })]);
+}
+
+function renderPresence() {
+  var p = state.snap.presence || { online: 0, idle: 0, gone: 0 };
+  var total = p.online + p.idle + p.gone;
+  $("presence-line").textContent = total ? F("Here now: %(online)s online, %(idle)s idle, %(gone)s gone (of %(total)s students).",
+    { online: p.online, idle: p.idle, gone: p.gone, total: total }) : "";
+}
+
 /* ---------- header and round control ---------- */
 
 function renderHead() {
@@ -421,19 +454,29 @@ function renderProvinces() {
       var st = chipStatus(c);
       var who = c.bot ? T("Bot") : c.players.length ? PC.list(c.players.map(PC.isolate)) : T("nobody");
       var selected = state.selectedSeat === c.seat;
-      var label = PC.name(c.name) + " – " + (st.text ? st.text + ", " : "") + (c.bot ? T("bot") : who);
+      var here = c.players.length ? seatPresence(c.seat) : null;
+      var label = PC.name(c.name) + " – " + (st.text ? st.text + ", " : "") + (c.bot ? T("bot") : who)
+        + (here ? ", " + PRESENCE[here] : "");
       chips.appendChild(el("li", {}, [el("button", {
         type: "button", id: "chip-" + c.seat, class: "chip " + st.cls + (c.bot ? " is-bot" : "") + (selected ? " is-selected" : ""),
         "aria-pressed": String(selected), "aria-controls": "seat-detail", "aria-label": label,
         onclick: function () { selectSeat(selected ? null : c.seat); }
       }, [
-        el("span", { class: "chip-city", text: PC.name(c.name) }),
+        el("span", { class: "chip-city" }, [presenceDot(here), PC.name(c.name)]),
         st.text ? el("span", { class: "chip-status" }, [el("span", { class: "chip-icon", "aria-hidden": "true", text: st.icon }), " " + st.text]) : null,
-        el("span", { class: "chip-who" }, c.bot ? [el("span", { class: "bot-tag", text: "⚙ " + T("bot") })]
+        el("span", { class: "chip-who" }, c.stand_in ? [el("span", { class: "bot-tag", text: "⚙ " + F("bot standing in for %(names)s (gone)", { names: PC.list(c.players.map(PC.isolate)) }) })]
+          : c.bot ? [el("span", { class: "bot-tag", text: "⚙ " + T("bot") })]
           : c.players.length ? PC.nameList(c.players) : [who])
       ])]));
     });
     var head = [el("h3", { text: provinceLabel(p.province.number) })];
+    var people = (state.snap.roster || []).filter(function (r) {
+      return !r.removed && p.cities.some(function (c) { return c.seat === r.seat; });
+    });
+    if (people.length) {
+      var here = people.filter(function (r) { return presenceOf(r.id) !== "gone"; }).length;
+      head.push(el("span", { class: "count", text: F("%(here)s of %(total)s here", { here: here, total: people.length }) }));
+    }
     if (roundInPlay()) {
       head.push(el("span", { class: "count", text: F("%(saved)s/%(total)s saved", { saved: saved, total: p.cities.length }) }));
     }
@@ -628,7 +671,8 @@ function renderRoster() {
   var ended = snap.session.status === "ended";
   var roster = snap.roster || [];
   var seatsSig = allSeats().map(function (s) { return [s.city.seat, s.city.bot, s.province.number]; });
-  var key = JSON.stringify([roster, seatsSig, state.editing, snap.session.status, document.documentElement.lang]);
+  var key = JSON.stringify([roster, seatsSig, state.editing, snap.session.status, document.documentElement.lang,
+                            snap.presence && snap.presence.participants]);
   if (key === state.rosterKey) { return; }
   state.rosterKey = key;
   var active = roster.filter(function (r) { return !r.removed; });
@@ -653,7 +697,7 @@ function renderRoster() {
         el("button", { type: "button", class: "btn btn-small btn-quiet", text: T("Cancel"), onclick: function () { cancelEdit(r.id); } })
       ])]);
     } else {
-      nameCell = el("th", { scope: "row" }, [PC.bdi(r.name), r.removed ? el("span", { class: "badge badge-ended", text: T("removed") }) : null,
+      nameCell = el("th", { scope: "row" }, [r.removed ? null : presenceDot(presenceOf(r.id)), PC.bdi(r.name), r.removed ? el("span", { class: "badge badge-ended", text: T("removed") }) : null,
         r.removed ? null : el("span", { class: "return-code small muted", title: T("Return code: the student types it with their name at the join page to get their seat back."),
                                          text: " · " + F("code %(code)s", { code: r.return_code }) })]);
     }
@@ -768,6 +812,7 @@ function renderSeats() {
 
 function render() {
   renderHead();
+  renderPresence();
   renderRound();
   renderRules();
   renderProvinces();
@@ -841,6 +886,11 @@ function drawCore(m) {
     if (found) { found.city.submitted = true; }
     renderProvinces();
     if (state.selectedSeat === m.seat) { renderDetail(); }
+  } else if (m.type === "presence" && state.snap) {
+    state.snap.presence = m;
+    renderPresence();
+    renderProvinces();
+    renderRoster();
   } else if (m.type === "forbidden") {
     showError(T("This panel is not allowed to follow the session. Log in again with the session's owner account."));
   } else if (m.type === "error" && (m.request_id === null || m.request_id === undefined)) {

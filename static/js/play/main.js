@@ -16,14 +16,13 @@ import "./rejoin.js";
 import "./agreements.js";
 import "./chat.js";
 import "./announcements.js";
+import "./presence.js";
 
 var root = document.getElementById("play");
 
 /* ------------------------------------------------------------------ socket */
 var sock = new LiveSocket(root.dataset.ws, onMessage);
 useSocket(sock);
-// Keep idle sockets alive through proxies that drop quiet connections.
-window.setInterval(function () { if (sock.isOpen()) { sock.send({ type: "ping" }); } }, 25000);
 
 export function onMessage(msg) {
   if (S.dead) { return; }
