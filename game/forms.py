@@ -26,3 +26,6 @@ class SessionForm(forms.Form):
     auto_close = forms.BooleanField(label=_("Close a round as soon as every seat has saved"), required=False,
                                     initial=True)
     max_provinces = forms.IntegerField(label=_("At most this many provinces"), min_value=1, max_value=100, initial=12)
+    absent_rounds = forms.IntegerField(
+        label=_("A bot plays a seat whose students are gone for (rounds)"), min_value=0, max_value=10, initial=1,
+        help_text=_("0: never. The first student to come back takes the seat back."))

@@ -13,4 +13,5 @@ urlpatterns = [
     path("instructor/s/<int:session_id>/projector/", instructor.projector, name="projector"),
     path("instructor/s/<int:session_id>/do/<str:name>/", instructor.action, name="action"),
     path("instructor/s/<int:session_id>/rules/", instructor.rules_edit, name="rules_edit"),
+    path("instructor/s/<int:session_id>/manage/<str:name>/", instructor.manage, name="manage"),
 ]

@@ -106,11 +106,14 @@ def round_close(*, round_id: int, actor: str, due_before: dt.datetime | None = N
         rnd = Round.objects.select_for_update().select_related("session").filter(pk=round_id).first()
         if rnd is None or rnd.status != Round.Status.OPEN:
             return False
-        if due_before is not None and rnd.deadline >= due_before:
-            return False
+        if due_before is not None and (rnd.deadline >= due_before or rnd.session.paused_at is not None):
+            return False  # not due yet, or paused: the clock stopped (services/housekeeping.py)
         rnd.status = Round.Status.CLOSED
         rnd.closed_at = timezone.now()
         rnd.save(update_fields=["status", "closed_at"])
+        if rnd.session.paused_at is not None:  # closed by the instructor during a pause
+            GameSession.objects.filter(pk=rnd.session_id).update(paused_at=None)
+            rnd.session.paused_at = None
         log(rnd.session, "round_closed", actor, round=rnd.number)
         agreements_lapse(rnd=rnd)
         from game.tasks import score_round_task
@@ -280,6 +283,9 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
         session = seat.province.session
         if session.status == GameSession.Status.ENDED:
             raise GameError("ended", _("This game has ended."))
+        if session.paused_at is not None:
+            raise GameError("paused", _("The instructor has paused the game: your sheet was not saved. Keep it "
+                                        "here and save again when the game resumes."))
         rnd = _open_round_shared(session)
         if rnd is None or (round_number is not None and rnd.number != round_number):
             raise GameError("round_not_open", _("This round is not open for decisions."))

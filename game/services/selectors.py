@@ -418,6 +418,8 @@ def session_info(session: GameSession) -> dict[str, Any]:
         "schedule": session.schedule,
         "local_return": scenario.province.local_return,
         "server_time": timezone.now().isoformat(),
+        # While paused every clock stands still at deadline − paused_at (housekeeping.py).
+        "paused_at": session.paused_at.isoformat() if session.paused_at else None,
     }
 
 

@@ -45,6 +45,7 @@ def session_create(
     bot_strategy: str = "best_response",
     auto_close: bool = True,
     max_provinces: int = 12,
+    absent_rounds: int = 1,
 ) -> GameSession:
     try:
         scenario = get_scenario(scenario_id)
@@ -63,6 +64,8 @@ def session_create(
         raise GameError("bad_strategy", _("Unknown bot strategy “%(name)s”.") % {"name": bot_strategy})
     if not 1 <= max_provinces <= 100:
         raise GameError("bad_provinces", _("A session holds 1 to 100 provinces."))
+    if not 0 <= absent_rounds <= 10:
+        raise GameError("bad_absent_rounds", _("A bot takes over an absent seat after 0 (never) to 10 rounds."))
     try:
         plan = parse_schedule(schedule, scenario.presets, total_rounds)
     except ValueError as exc:
@@ -76,6 +79,7 @@ def session_create(
                     total_rounds=total_rounds, round_seconds=round_seconds, schedule=plan,
                     students_per_seat=students_per_seat, fill_with_bots=fill_with_bots, bot_strategy=bot_strategy,
                     auto_close=auto_close, max_provinces=max_provinces, seed=secrets.randbelow(2**31),
+                    absent_rounds=absent_rounds,
                 )
             break
         except IntegrityError:  # join code collision: draw another
@@ -400,7 +404,8 @@ def session_end(*, session: GameSession, user) -> GameSession:
         round_close(round_id=open_round.id, actor=user.get_username())
     session.status = GameSession.Status.ENDED
     session.ended_at = timezone.now()
-    session.save(update_fields=["status", "ended_at"])
+    session.paused_at = None
+    session.save(update_fields=["status", "ended_at", "paused_at"])
     session.rounds.filter(status=Round.Status.DRAFT).delete()
     log(session, "session_ended", user.get_username())
     _announce_roster(session, *session.provinces.all())

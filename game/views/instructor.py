@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from config.limits import MAX_RULES_BYTES
 from game.bots import STRATEGIES
 from game.forms import SessionForm
 from game.models import GameSession
-from game.services import rounds, sessions
+from game.services import housekeeping, rounds, sessions
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario, scenario_choices
 from game.views.public import join_url
@@ -83,7 +84,29 @@ ACTIONS = {
     "end": lambda r, s: sessions.session_end(session=s, user=r.user),
     "lock": lambda r, s: sessions.session_lock(session=s, user=r.user),
     "unlock": lambda r, s: sessions.session_unlock(session=s, user=r.user),
+    "pause": lambda r, s: housekeeping.session_pause(session=s, user=r.user),
+    "resume": lambda r, s: housekeeping.session_resume(session=s, user=r.user),
 }
+
+
+@login_required
+@require_POST
+def manage(request: HttpRequest, session_id: int, name: str) -> HttpResponse:
+    """Dashboard buttons: duplicate a session's settings, or delete it (confirm=yes)."""
+    session = _own(request, session_id)
+    try:
+        if name == "duplicate":
+            copy = housekeeping.session_duplicate(session=session, user=request.user)
+            return redirect("panel", session_id=copy.id)
+        if name == "delete":
+            housekeeping.session_delete(session=session, user=request.user,
+                                        confirm=request.POST.get("confirm") == "yes")
+            messages.success(request, _("Session “%(title)s” deleted.") % {"title": session.title})
+            return redirect("dashboard")
+        raise GameError("unknown_action", _("Unknown action."))
+    except GameError as exc:
+        messages.error(request, exc.message)
+        return redirect("dashboard")
 
 
 @login_required

@@ -87,9 +87,9 @@
   function tick() {
     var r = state.snap && state.snap.round;
     if (!r || r.status !== "open" || state.view !== "round") { return; }
-    var left = PC.secondsLeft(r.deadline, state.offset);
+    var left = PC.roundLeft(r, state.snap.session, state.offset);
     var clock = $("proj-clock");
-    clock.textContent = PC.clock(left);
+    clock.textContent = state.snap.session.paused_at ? F("Paused · %(time)s", { time: PC.clock(left) }) : PC.clock(left);
     clock.classList.toggle("is-low", left !== null && left <= 30);
   }
 

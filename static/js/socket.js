@@ -202,6 +202,14 @@
       if (!deadline) { return null; }
       return Math.max(0, Math.round((Date.parse(deadline) - (Date.now() + (offsetMs || 0))) / 1000));
     },
+    /* Seconds left in a round, standing still while the session is paused. */
+    roundLeft: function (round, session, offsetMs) {
+      if (!round || !round.deadline) { return null; }
+      if (session && session.paused_at) {
+        return Math.max(0, Math.round((Date.parse(round.deadline) - Date.parse(session.paused_at)) / 1000));
+      }
+      return window.PC.secondsLeft(round.deadline, offsetMs);
+    },
     clock: function (seconds) {
       if (seconds === null) { return "–:–"; }
       var m = Math.floor(seconds / 60), s = seconds % 60;

@@ -214,6 +214,8 @@ function renderRound() {
     : r ? "· " + T("custom rules") : "";
 
   $("clock-row").hidden = !(r && r.status === "open") || ended;
+  $("pause").textContent = s.paused_at ? T("Resume") : T("Pause");
+  $("pause").setAttribute("aria-pressed", String(!!s.paused_at));
   var openRow = $("open-row");
   openRow.hidden = !(next && !ended && (!r || r.status === "draft" || r.status === "scored"));
   if (next) {
@@ -251,9 +253,11 @@ function tick() {
   if (!state.snap) { return; }
   var r = state.snap.round;
   if (!r || r.status !== "open") { return; }
-  var left = PC.secondsLeft(r.deadline, state.offset);
+  var left = PC.roundLeft(r, state.snap.session, state.offset);
+  var paused = !!state.snap.session.paused_at;
   var clock = $("round-clock");
-  clock.textContent = PC.clock(left);
+  clock.textContent = paused ? F("paused · %(time)s", { time: PC.clock(left) }) : PC.clock(left);
+  clock.classList.toggle("is-paused", paused);
   clock.classList.toggle("is-low", left !== null && left <= 30);
   clock.setAttribute("aria-label", F("Time left: %(t)s", { t: PC.clock(left) }));
 }
@@ -828,6 +832,12 @@ $("open-round").addEventListener("click", function (e) {
 });
 $("extend").addEventListener("click", function (e) {
   act("extend", { seconds: 60 }, e.currentTarget).then(function (data) { if (data) { showOk(T("One more minute.")); } });
+});
+$("pause").addEventListener("click", function (e) {
+  var paused = !!(state.snap && state.snap.session.paused_at);
+  act(paused ? "resume" : "pause", {}, e.currentTarget).then(function (data) {
+    if (data) { showOk(paused ? T("The game resumes: the deadline moved on by the length of the pause.") : T("The game is paused: clocks stop and saves wait until you resume.")); }
+  });
 });
 $("close-now").addEventListener("click", function (e) {
   if (!window.confirm(T("Close the round now? Sheets saved so far count; seats without a sheet invest locally."))) { return; }
