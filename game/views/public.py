@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from game.consumers import session_key
@@ -67,7 +70,28 @@ def _rules_html(mtime: float, language: str) -> str:
     text = RULES_FILE.read_text(encoding="utf-8")
     english, _, chinese = text.partition(ZH_MARKER)
     part = (ZH_MARKER.lstrip("\n") + chinese) if language.startswith("zh") and chinese else english
-    return markdown.markdown(part, extensions=["tables", "toc", "sane_lists"])
+    return fold_sections(markdown.markdown(part, extensions=["tables", "toc", "sane_lists"]))
+
+
+SECTION = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+
+
+def fold_sections(html: str) -> str:
+    """A table of contents, then each section (h2) folded in a <details>: the whole page
+    was 38,000 px tall on a phone. Opening a link of the contents unfolds its section
+    (templates/rules.html)."""
+    heads = list(SECTION.finditer(html))
+    if not heads:
+        return html
+    out = [html[:heads[0].start()], '<nav class="rules-toc" aria-labelledby="rules-toc-title">',
+           f'<h2 id="rules-toc-title">{escape(gettext("Contents"))}</h2><ol>']
+    out += [f'<li><a href="#{m.group(1)}">{m.group(2)}</a></li>' for m in heads]
+    out.append("</ol></nav>")
+    for n, m in enumerate(heads):
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(html)
+        out.append(f'<details class="rules-section" id="{m.group(1)}"><summary><h2>{m.group(2)}</h2></summary>'
+                   f'{html[m.end():end]}</details>')
+    return "".join(out)
 
 
 def rules(request: HttpRequest) -> HttpResponse:

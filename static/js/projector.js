@@ -123,6 +123,13 @@
     return (n > 0 ? "+" : n < 0 ? "−" : "±") + text;
   }
 
+  var PAGE = 4, PAGE_MS = 12000;
+  window.setInterval(function () {
+    if (!state.snap || state.view !== "results" || (state.snap.provinces || []).length <= PAGE) { return; }
+    state.page = (state.page || 0) + 1;
+    renderResults();
+  }, PAGE_MS);
+
   function renderResults() {
     var snap = state.snap, s = snap.session;
     var round = lastResultRound(snap);
@@ -142,9 +149,18 @@
     countUp($("headline-done"), done, animate);
 
     var box = $("proj-tables");
-    var provinces = snap.provinces || [];
-    box.classList.toggle("dense", provinces.length > 4);
-    box.classList.toggle("very-dense", provinces.length > 8);
+    // Up to four provinces side by side, in type readable from the back of the room; more
+    // are shown four at a time, turning every PAGE_MS (the page says which ones).
+    var all = snap.provinces || [];
+    var pages = Math.max(1, Math.ceil(all.length / PAGE));
+    state.page = (state.page || 0) % pages;
+    var provinces = all.slice(state.page * PAGE, state.page * PAGE + PAGE);
+    box.dataset.count = String(provinces.length);
+    var pageValues = { from: provinces[0] && provinces[0].province.number, total: all.length, page: state.page + 1,
+                       pages: pages, to: provinces.length && provinces[provinces.length - 1].province.number };
+    $("proj-page").textContent = pages < 2 ? "" : provinces.length === 1
+      ? F("Province %(from)s of %(total)s · page %(page)s of %(pages)s", pageValues)
+      : F("Provinces %(from)s–%(to)s of %(total)s · page %(page)s of %(pages)s", pageValues);
     clear(box);
     provinces.forEach(function (p) {
       var names = {};

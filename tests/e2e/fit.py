@@ -35,6 +35,12 @@ def shoot(page: Page, name: str, *, full_page: bool = True) -> Path:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTEFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    width = page.viewport_size["width"]
+    if full_page and width < 800:  # a long phone page, also in readable pieces
+        for n, top in enumerate(range(0, min(height, 12_000), 1200)):
+            page.screenshot(path=str(ARTEFACTS / f"{name}-part{n + 1}.png"), full_page=True,
+                            clip={"x": 0, "y": top, "width": width, "height": min(1200, height - top)})
     found = overflow(page)
     assert found["scrollWidth"] <= found["width"], f"{name} scrolls sideways: {found}"
     return path

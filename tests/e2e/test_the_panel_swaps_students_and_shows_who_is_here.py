@@ -32,7 +32,8 @@ def test_swap_presence_and_a_bot_standing_in(stack, browser, instructor):
     assert any("(free" in o for o in options), options
     bob_id = Participant.objects.get(display_name="Bob").id
     select.select_option(f"swap:{bob_id}")
-    panel.locator("#roster tbody tr").filter(has=panel.locator("th", has_text="Alice")).locator(".move-group button").click()
+    alice_row = panel.locator("#roster tbody tr").filter(has=panel.locator("th", has_text="Alice"))
+    alice_row.locator(".move-group button").click()
     expect(alice.locator("#sb-city")).to_have_text(b_city)
     expect(bob.locator("#sb-city")).to_have_text(a_city)
     expect(panel.locator("#alerts .alert-ok")).to_be_visible()
