@@ -1,6 +1,6 @@
 from django.urls import path
 
-from game.views import instructor, public, student
+from game.views import exports, instructor, public, student
 
 urlpatterns = [
     path("", public.join, name="join"),
@@ -14,4 +14,5 @@ urlpatterns = [
     path("instructor/s/<int:session_id>/do/<str:name>/", instructor.action, name="action"),
     path("instructor/s/<int:session_id>/rules/", instructor.rules_edit, name="rules_edit"),
     path("instructor/s/<int:session_id>/manage/<str:name>/", instructor.manage, name="manage"),
+    path("instructor/s/<int:session_id>/export.zip", exports.download, name="export"),
 ]

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.types import MAX_INFLATION_PCT, City, CityState, RoundOffer, Rules, Sheet
+from game.engine.types import MAX_INFLATION_PCT, City, CityState, Province, ProvinceState, RoundOffer, Rules, Sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,3 +209,27 @@ def _to_int(value: Any) -> int | None:
         if digits.isdecimal() and len(digits) <= MAX_AMOUNT_DIGITS:
             return int(text)
     return None
+
+
+def sheets_to_score(
+    province: Province,
+    state: ProvinceState,
+    rules: Rules,
+    offer: RoundOffer,
+    saved: Mapping[str, Any],
+) -> dict[str, Sheet]:
+    """The sheets a round is scored with, from the saved data of each city: a sheet that
+    does not parse or is not valid against the state the round started from is ignored
+    (that city invests locally). The live scoring and the replay of a log both use it."""
+    sheets: dict[str, Sheet] = {}
+    for city_id, data in saved.items():
+        sheet, problems = parse_sheet(city_id, data)
+        if sheet is None or problems:
+            continue
+        try:
+            city, city_state = province.city(city_id), state.city(city_id)
+        except KeyError:
+            continue
+        if not validate_sheet(sheet, city=city, state=city_state, offer=offer, rules=rules):
+            sheets[city_id] = sheet
+    return sheets

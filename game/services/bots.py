@@ -9,7 +9,7 @@ from game.engine.serialize import rules_from_data
 from game.models import Round, Seat
 from game.services.errors import GameError
 from game.services.rounds import sheet_save
-from game.services.selectors import scenario_for, state_before
+from game.services.selectors import province_seed, scenario_for, state_before
 
 
 def _history(province, rnd: Round, scenario) -> tuple[RoundRecord, ...]:
@@ -43,7 +43,7 @@ def bots_play(*, round_id: int) -> int:
         history = _history(province, rnd, scenario)
         for seat in bots:
             view = BotView(scenario.province, state, rules, scenario.offers[rnd.number - 1], seat.city_id, history,
-                           session.seed * 1000 + province.number)
+                           province_seed(session, province.number))
             sheet = make_strategy(seat.bot_strategy).choose(view)
             data = {"bids": dict(sheet.bids), "contributions": dict(sheet.contributions),
                     "inflation_pct": sheet.inflation_pct}

@@ -15,7 +15,7 @@ from coordination.selectors import round_commitments
 from coordination.selectors import sheet_problems as pledge_problems
 from game.engine import InvalidRound, ProvinceState, Rules, parse_sheet, score_round, validate_sheet
 from game.engine.serialize import rules_from_data, to_data
-from game.engine.validate import parsable_part
+from game.engine.validate import parsable_part, sheets_to_score
 from game.models import (
     GameSession,
     Participant,
@@ -36,7 +36,7 @@ from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.limits import check_save_rate
 from game.services.problems import translate, translate_issues
 from game.services.scored_view import scored_payloads
-from game.services.selectors import public_cities, scenario_for, state_before, states_before
+from game.services.selectors import province_seed, public_cities, scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
 
 MAX_EXTENSION = 3600
@@ -165,15 +165,9 @@ def round_score(*, round_id: int) -> bool:
     commitments = round_commitments(rnd)  # signed agreements and assigned tasks, per province
     for province in provinces:
         state = states[province.id]
-        sheets = {}
-        for saved in saved_by_province.get(province.id, []):
-            city_id = seats[saved.seat_id].city_id
-            sheet, problems = parse_sheet(city_id, saved.data)
-            if sheet is not None and not validate_sheet(
-                sheet, city=scenario.province.city(city_id), state=state.city(city_id), offer=offer, rules=rules
-            ):
-                sheets[city_id] = sheet
-        seed = session.seed * 1000 + province.number
+        sheets = sheets_to_score(scenario.province, state, rules, offer,
+                                 {seats[s.seat_id].city_id: s.data for s in saved_by_province.get(province.id, [])})
+        seed = province_seed(session, province.number)
         agreements, tasks = commitments.get(province.id, ((), ()))
         try:
             result = score_round(scenario.province, state, rules, offer, sheets, agreements=agreements, tasks=tasks,

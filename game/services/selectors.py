@@ -26,6 +26,11 @@ def scenario_for(session: GameSession) -> Scenario:
     return get_scenario(session.scenario_id)
 
 
+def province_seed(session: GameSession, province_number: int) -> int:
+    """The seed of every draw of one province (scoring, bots): fixed for the whole game."""
+    return session.seed * 1000 + province_number
+
+
 def current_round(session: GameSession) -> Round | None:
     return session.rounds.select_related("rules").order_by("-number").first()
 

@@ -46,7 +46,10 @@ def session_create(
     auto_close: bool = True,
     max_provinces: int = 12,
     absent_rounds: int = 1,
+    seed: int | None = None,
 ) -> GameSession:
+    """`seed`: every draw of the session derives from it; drawn at random unless given
+    (demo sessions and tests replay a known game)."""
     try:
         scenario = get_scenario(scenario_id)
     except ScenarioError:
@@ -70,6 +73,8 @@ def session_create(
         plan = parse_schedule(schedule, scenario.presets, total_rounds)
     except ValueError as exc:
         raise GameError("bad_schedule", _("The rule schedule is not valid: %(reason)s") % {"reason": exc}) from None
+    if seed is not None and not 0 <= seed < 2**31:
+        raise GameError("bad_seed", _("A seed is a whole number from 0 to %(max)s.") % {"max": 2**31 - 1})
     title = (title or "").strip()[:120] or scenario.name_en
     for _attempt in range(20):
         try:
@@ -78,7 +83,8 @@ def session_create(
                     instructor=instructor, title=title, code=new_code(), scenario_id=scenario.id,
                     total_rounds=total_rounds, round_seconds=round_seconds, schedule=plan,
                     students_per_seat=students_per_seat, fill_with_bots=fill_with_bots, bot_strategy=bot_strategy,
-                    auto_close=auto_close, max_provinces=max_provinces, seed=secrets.randbelow(2**31),
+                    auto_close=auto_close, max_provinces=max_provinces,
+                    seed=secrets.randbelow(2**31) if seed is None else seed,
                     absent_rounds=absent_rounds,
                 )
             break
@@ -194,7 +200,8 @@ def participant_join(*, code: str, display_name: str, return_code: str = "") -> 
     if seat.bot_strategy:
         Seat.objects.filter(pk=seat.pk).update(bot_strategy="", stand_in=False)
     participant = Participant.objects.create(session=session, seat=seat, display_name=name)
-    log(session, "joined", name, seat=seat.id, city=seat.city_id, province=seat.province.number)
+    log(session, "joined", name, participant=participant.id, seat=seat.id, city=seat.city_id,
+        province=seat.province.number)
     _announce_roster(session, seat.province)
     return participant
 

@@ -1,0 +1,1 @@
+"""Reading exported round logs (log.json) back, without Django: the replay check."""

@@ -1,0 +1,155 @@
+"""What every table of an export shares: the session, its scenario, seats, rounds and
+the names (or pseudonyms) of the people in it. Small things only: rows are streamed by
+each table, never held here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from game.engine import ProvinceState, RoundOffer, Rules, initial_state
+from game.engine.serialize import rules_from_data, state_from_data
+from game.models import Event, GameSession, Participant, ProvinceResult, Round, Seat, SheetRevision
+from game.scenarios import Scenario
+from game.services.selectors import province_seed, scenario_for
+
+INSTRUCTOR = "instructor"  # what an anonymised export calls the instructor
+
+
+@dataclass(frozen=True, slots=True)
+class SeatInfo:
+    id: int
+    province: int  # the province's number
+    city_id: str
+    position: int
+
+
+@dataclass
+class ExportContext:
+    session: GameSession
+    scenario: Scenario
+    anonymise: bool
+    seats: dict[int, SeatInfo]  # by seat id, in province then scenario order
+    provinces: dict[int, int]  # province id → number
+    rounds: list[Round]  # every round that exists, with its rules version
+    names: dict[int, str]  # participant id → display name or pseudonym
+    aliases: dict[str, str] = field(default_factory=dict)  # any name ever used → pseudonym
+    exported_at: dt.datetime = field(default_factory=timezone.now)
+
+    def name(self, participant_id: int | None) -> str:
+        return self.names.get(participant_id, "") if participant_id is not None else ""
+
+    def actor(self, actor: str) -> str:
+        """An event's actor as exported: a student's name becomes their pseudonym and the
+        instructor's username becomes "instructor" when anonymising."""
+        if not self.anonymise:
+            return actor
+        if actor == self.session.instructor.get_username():
+            return INSTRUCTOR
+        return self.aliases.get(actor, actor)
+
+    def scrub(self, value: Any) -> Any:
+        """Event data with every name anyone used replaced by its pseudonym."""
+        if not self.anonymise:
+            return value
+        if isinstance(value, str):
+            return self.aliases.get(value, value)
+        if isinstance(value, dict):
+            return {k: self.scrub(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.scrub(v) for v in value]
+        return value
+
+    def seats_by_province(self) -> dict[int, list[SeatInfo]]:
+        out: dict[int, list[SeatInfo]] = {}
+        for seat in self.seats.values():
+            out.setdefault(seat.province, []).append(seat)
+        return out
+
+    def city_names(self, city_id: str) -> tuple[str, str]:
+        city = self.scenario.province.city(city_id)
+        return city.name_en, city.name_zh
+
+    def offer(self, rnd: Round) -> RoundOffer:
+        return self.scenario.offers[rnd.number - 1]
+
+    def rules(self, rnd: Round, province_number: int) -> Rules:
+        """The rules one province played a round under. Today every province of a round
+        plays the same rules version; per-province rules (treatments) plug in here."""
+        return rules_from_data(self.rules_data(rnd, province_number))
+
+    def rules_data(self, rnd: Round, province_number: int) -> dict[str, Any]:
+        return rnd.rules.rules
+
+    def seed(self, province_number: int) -> int:
+        return province_seed(self.session, province_number)
+
+    def scored_rounds(self) -> list[Round]:
+        return [r for r in self.rounds if r.status == Round.Status.SCORED]
+
+    def played_rounds(self) -> list[Round]:
+        """Rounds that were opened (the draft round waiting to be opened is left out)."""
+        return [r for r in self.rounds if r.status != Round.Status.DRAFT]
+
+    def saved_by_bot(self, rnd: Round) -> dict[int, bool]:
+        """Seat id → whether a bot made the last save of its sheet in a round."""
+        return dict(SheetRevision.objects.filter(sheet__round=rnd).order_by("version")
+                    .values_list("sheet__seat_id", "by_bot"))  # later versions overwrite earlier ones
+
+    def initial_state(self) -> ProvinceState:
+        return initial_state(self.scenario.province, self.session.total_rounds)
+
+    def states_after(self, rnd: Round) -> dict[int, ProvinceState]:
+        """Province number → the state after a scored round (the next round's start)."""
+        rows = ProvinceResult.objects.filter(round=rnd).values_list("province_id", "state_after")
+        return {self.provinces[pid]: state_from_data(state) for pid, state in rows}
+
+
+def build_context(session: GameSession, *, anonymise: bool = False) -> ExportContext:
+    session = GameSession.objects.select_related("instructor").get(pk=session.pk)
+    seats = {
+        s["id"]: SeatInfo(s["id"], s["province__number"], s["city_id"], s["position"])
+        for s in Seat.objects.filter(province__session=session)
+        .order_by("province__number", "position").values("id", "province__number", "city_id", "position")
+    }
+    provinces = dict(session.provinces.values_list("id", "number"))
+    rounds = list(session.rounds.select_related("rules").order_by("number"))
+    people = list(Participant.objects.filter(session=session).order_by("joined_at", "id")
+                  .values_list("id", "display_name"))
+    if not anonymise:
+        names = dict(people)
+        aliases: dict[str, str] = {}
+    else:
+        # Pseudonyms follow the joining order, so the same student gets the same one in
+        # every table and in every export of the session.
+        names = {pid: f"student-{n:03d}" for n, (pid, _name) in enumerate(people, 1)}
+        aliases = {name: names[pid] for pid, name in people}
+        for data in Event.objects.filter(session=session, kind="renamed").values_list("data", flat=True):
+            pseudonym = names.get(data.get("participant"))
+            for key in ("old", "new"):
+                if pseudonym and isinstance(data.get(key), str):
+                    aliases[data[key]] = pseudonym
+    return ExportContext(session=session, scenario=scenario_for(session), anonymise=anonymise, seats=seats,
+                         provinces=provinces, rounds=rounds, names=names, aliases=aliases)
+
+
+def cell(value: Any) -> Any:
+    """A value as a CSV cell: floats exact (repr), booleans true/false, lists joined by
+    ';', mappings as JSON, nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ";".join(str(cell(v)) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
