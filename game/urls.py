@@ -1,6 +1,6 @@
 from django.urls import path
 
-from game.views import exports, instructor, public, student
+from game.views import debrief, exports, instructor, public, student
 
 urlpatterns = [
     path("", public.join, name="join"),
@@ -15,4 +15,6 @@ urlpatterns = [
     path("instructor/s/<int:session_id>/rules/", instructor.rules_edit, name="rules_edit"),
     path("instructor/s/<int:session_id>/manage/<str:name>/", instructor.manage, name="manage"),
     path("instructor/s/<int:session_id>/export.zip", exports.download, name="export"),
+    path("instructor/s/<int:session_id>/debrief/", debrief.page, name="debrief"),
+    path("instructor/s/<int:session_id>/projector/debrief/", debrief.projector, name="projector_debrief"),
 ]

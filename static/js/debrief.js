@@ -1,0 +1,159 @@
+/* The debrief charts: Chart.js draws the rows the server computed (game/services/debrief.py);
+   nothing here computes a figure. Each chart's data table and reading are in the page. */
+
+const data = JSON.parse(document.getElementById("debrief-data").textContent);
+const Chart = window.Chart;
+
+// Eleven colours that stay apart for the common colour-vision deficiencies (Okabe–Ito + Tol),
+// with a point style each, so colour is never the only way to tell two lines apart.
+const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288", "#117733",
+  "#882255", "#999933", "#44AA99"];
+const POINTS = ["circle", "rect", "triangle", "rectRot", "star", "crossRot", "rectRounded", "cross", "circle",
+  "rect", "triangle"];
+const PHASE_FILL = ["rgba(120,140,170,0.14)", "rgba(230,159,0,0.14)", "rgba(0,158,115,0.14)",
+  "rgba(204,121,167,0.14)", "rgba(86,180,233,0.14)"];
+
+const rounds = data.rounds.map(String);
+const projector = document.body.classList.contains("debrief-projector");
+if (projector) { Chart.defaults.font.size = 16; }
+Chart.defaults.animation = false;  // screenshots and projectors: draw once, at once
+
+function label(chart, key) {
+  const column = chart.columns.find(function (c) { return c.key === key; });
+  return column ? column.label : (key === "round" ? data.round_label : key);
+}
+
+function column(chart, key) { return chart.rows.map(function (r) { return r[key]; }); }
+
+/* The rule phases as shaded boxes behind a per-round chart, named at the top. */
+function phaseBoxes() {
+  const boxes = {};
+  data.phases.forEach(function (phase, n) {
+    boxes["phase" + n] = {
+      type: "box", drawTime: "beforeDatasetsDraw", borderWidth: 0,
+      xMin: rounds.indexOf(String(phase.from)) - 0.5, xMax: rounds.indexOf(String(phase.to)) + 0.5,
+      backgroundColor: PHASE_FILL[n % PHASE_FILL.length],
+      label: { display: true, content: phase.name, position: { x: "center", y: "start" },
+               color: "#37414d", font: { size: projector ? 14 : 11 } },
+    };
+  });
+  return { annotations: boxes };
+}
+
+function perRound(chart, datasets, yOptions) {
+  return {
+    data: { labels: rounds, datasets: datasets },
+    options: {
+      maintainAspectRatio: false,
+      plugins: { annotation: phaseBoxes(), legend: { position: "bottom" } },
+      scales: { x: { title: { display: true, text: label(chart, "round") } }, y: yOptions || {} },
+    },
+  };
+}
+
+const BUILD = {
+  completion: function (chart) {
+    const config = perRound(chart, [{
+      type: "bar", label: label(chart, "rate"), backgroundColor: PALETTE[0],
+      data: column(chart, "rate").map(function (v) { return v === null ? null : 100 * v; }),
+    }], { min: 0, max: 100, title: { display: true, text: label(chart, "rate") + " (%)" } });
+    config.type = "bar";
+    return config;
+  },
+  welfare: function (chart) {
+    const config = perRound(chart, [
+      { type: "line", label: label(chart, "welfare"), data: column(chart, "welfare"), borderColor: PALETTE[2],
+        backgroundColor: PALETTE[2], pointStyle: "circle", pointRadius: 4, order: 1 },
+      { type: "bar", label: label(chart, "bid_spending"), data: column(chart, "bid_spending"),
+        backgroundColor: PALETTE[1], order: 2 },
+      { type: "bar", label: label(chart, "bid_waste"), data: column(chart, "bid_waste"),
+        backgroundColor: PALETTE[5], order: 3 },
+    ], { beginAtZero: true });
+    config.type = "bar";
+    return config;
+  },
+  gdp_spread: function (chart) {
+    const config = perRound(chart, [
+      { label: label(chart, "max"), data: column(chart, "max"), borderColor: PALETTE[0], pointStyle: "triangle",
+        pointRadius: 4, fill: "+2", backgroundColor: "rgba(0,114,178,0.10)" },
+      { label: label(chart, "median"), data: column(chart, "median"), borderColor: PALETTE[6], pointStyle: "rect",
+        pointRadius: 4, borderDash: [6, 4] },
+      { label: label(chart, "min"), data: column(chart, "min"), borderColor: PALETTE[5], pointStyle: "rectRot",
+        pointRadius: 4 },
+    ]);
+    config.type = "line";
+    return config;
+  },
+  fair_share: function (chart) {
+    const cities = chart.cities;
+    return {
+      type: "matrix",
+      data: { datasets: [{
+        label: label(chart, "share"),
+        data: chart.rows.map(function (r) { return { x: String(r.round), y: r.city, v: r.share }; }),
+        backgroundColor: function (ctx) { return shareColour(ctx.raw && ctx.raw.v); },
+        borderColor: "#ffffff", borderWidth: 1,
+        width: function (ctx) { const a = ctx.chart.chartArea; return a ? a.width / rounds.length - 2 : 10; },
+        height: function (ctx) { const a = ctx.chart.chartArea; return a ? a.height / cities.length - 2 : 10; },
+      }] },
+      options: {
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false }, tooltip: { callbacks: {
+          title: function (items) { return items[0].raw.y + " · " + label(chart, "round") + " " + items[0].raw.x; },
+          label: function (item) {
+            return item.raw.v === null ? "–" : label(chart, "share") + ": " + Math.round(100 * item.raw.v) + "%";
+          },
+        } } },
+        scales: {
+          x: { type: "category", labels: rounds, offset: true, grid: { display: false },
+               title: { display: true, text: label(chart, "round") } },
+          y: { type: "category", labels: cities, offset: true, reverse: true, grid: { display: false } },
+        },
+      },
+    };
+  },
+  ranks: function (chart) {
+    const keys = chart.columns.slice(1).map(function (c) { return c.key; });
+    const config = perRound(chart, chart.rows.map(function (row, n) {
+      return { label: row.city, data: keys.map(function (k) { return row[k]; }),
+               borderColor: PALETTE[n % PALETTE.length], backgroundColor: PALETTE[n % PALETTE.length],
+               pointStyle: POINTS[n % POINTS.length], pointRadius: 5, borderWidth: 3 };
+    }), { reverse: true, min: 1, max: chart.rows.length, ticks: { stepSize: 1 } });
+    config.type = "line";
+    return config;
+  },
+  agreements: function (chart) {
+    const config = perRound(chart, [
+      { label: label(chart, "kept"), data: column(chart, "kept"), backgroundColor: PALETTE[2], stack: "a" },
+      { label: label(chart, "broken"), data: column(chart, "broken"), backgroundColor: PALETTE[5], stack: "a" },
+    ], { beginAtZero: true, stacked: true, ticks: { precision: 0 } });
+    config.type = "bar";
+    config.options.scales.x.stacked = true;
+    return config;
+  },
+};
+
+/* Red (nothing paid) → amber → green (the fair share) → blue (more than it). */
+function shareColour(v) {
+  if (v === null || v === undefined) { return "#e3e7ec"; }
+  const stops = [[0, [179, 38, 30]], [0.5, [230, 159, 0]], [1, [23, 128, 61]], [1.5, [0, 114, 178]]];
+  const x = Math.max(0, Math.min(1.5, v));
+  for (let i = 1; i < stops.length; i++) {
+    if (x <= stops[i][0]) {
+      const [a, ca] = stops[i - 1], [b, cb] = stops[i], t = (x - a) / (b - a);
+      const c = ca.map(function (u, k) { return Math.round(u + t * (cb[k] - u)); });
+      return "rgb(" + c.join(",") + ")";
+    }
+  }
+  return "rgb(0,114,178)";
+}
+
+window.debriefCharts = {};
+data.charts.forEach(function (chart) {
+  const section = document.querySelector('[data-chart="' + chart.id + '"]');
+  const build = BUILD[chart.id];
+  if (!section || !build) { return; }
+  window.debriefCharts[chart.id] = new Chart(section.querySelector("canvas"), build(chart));
+  section.dataset.drawn = "true";
+});
+document.getElementById("debrief").dataset.ready = "true";
