@@ -48,8 +48,10 @@ def env() -> dict[str, str]:
     return e
 
 
-def measure(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB, and the standard output of one process."""
+def measure(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS in MB, the standard output and the CPU seconds (user + system)
+    of one process. On a shared machine the CPU time says what the work costs; the wall
+    time adds the wait for a core."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
@@ -58,7 +60,7 @@ def measure(cmd: list[str]) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0,):
         sys.exit(f"{' '.join(cmd[1:3])} failed ({proc.returncode}): {err.decode()[-2000:]}{out.decode()[-500:]}")
-    return wall, usage.ru_maxrss / 1024, out.decode().strip()
+    return wall, usage.ru_maxrss / 1024, out.decode().strip(), usage.ru_utime + usage.ru_stime
 
 
 def session_code(args) -> str:
@@ -70,7 +72,7 @@ def session_code(args) -> str:
     subprocess.run([PY, MANAGE, "createinstructor", "instructor", "--password", "bench-only-pw-1", "--if-missing"],
                    env=env(), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     print(f"playing a {args.provinces} × {args.rounds} demo session (once; --fresh to replay it)…", flush=True)
-    wall, _rss, code = measure([PY, MANAGE, "demo_session", "--provinces", str(args.provinces), "--rounds",
+    wall, _rss, code, _cpu = measure([PY, MANAGE, "demo_session", "--provinces", str(args.provinces), "--rounds",
                                 str(args.rounds), "--strategy", args.strategy, "--seed", "1"])
     print(f"  played in {wall:.0f} s: session {code}")
     known[key] = code
@@ -97,13 +99,16 @@ def main() -> int:
         }
         for label, cmd in runs.items():
             results = [measure(cmd) for _ in range(args.repeat)]
-            walls, rss = [r[0] for r in results], [r[1] for r in results]
-            print(f"{label:<44} median {statistics.median(walls):6.2f} s  (min {min(walls):.2f}, "
-                  f"max {max(walls):.2f})  peak RSS {max(rss):6.1f} MB   {results[-1][2][:60]}")
+            walls, rss, cpu = [r[0] for r in results], [r[1] for r in results], [r[3] for r in results]
+            print(f"{label:<42} wall median {statistics.median(walls):6.2f} s (min {min(walls):.2f}, "
+                  f"max {max(walls):.2f})  CPU median {statistics.median(cpu):5.2f} s  "
+                  f"peak RSS {max(rss):6.1f} MB   {results[-1][2][:40]}")
         sizes = {p.name: p.stat().st_size for p in sorted(out.iterdir())}
         print("files: " + ", ".join(f"{n} {s / 1e6:.1f} MB" for n, s in sizes.items()))
     idle = measure([PY, MANAGE, "check", "-v0"])
-    print(f"{'(a bare manage.py process, for comparison)':<44}        {idle[0]:6.2f} s  peak RSS {idle[1]:6.1f} MB")
+    print(f"{'(a bare manage.py check, for comparison)':<42} wall {idle[0]:6.2f} s  CPU {idle[3]:5.2f} s  "
+          f"peak RSS {idle[1]:6.1f} MB")
+    print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (2 cores)")
     return 0
 
 

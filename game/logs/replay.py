@@ -163,7 +163,9 @@ def _compare(recorded: Any, recomputed: Any, field: str, rnd: int, province: int
                 return Difference(rnd, province, city, f"{field}.{key}" if field else key, recorded[key], _MISSING)
         return None
     if isinstance(recomputed, list) and recomputed and all(isinstance(v, dict) for v in recomputed):
-        key = next((k for k in _KEYS if all(k in v for v in recomputed)), None)
+        # Only a key that names each record once (pending pay-outs repeat a city: positional).
+        key = next((k for k in _KEYS if all(k in v for v in recomputed)
+                    and len({v[k] for v in recomputed}) == len(recomputed)), None)
         if key is not None and isinstance(recorded, list):
             by_id = {v.get(key): v for v in recorded if isinstance(v, dict)}
             for item in recomputed:

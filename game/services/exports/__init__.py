@@ -48,8 +48,9 @@ def write_csv(raw: BinaryIO, columns: list[str], rows: Iterable[dict]) -> None:
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="", write_through=False)
     writer = csv.writer(text)
     writer.writerow(columns)
+    write = writer.writerow
     for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
+        write([cell(row.get(c)) for c in columns])
     text.flush()
     text.detach()
 

@@ -39,6 +39,7 @@ class ExportContext:
     names: dict[int, str]  # participant id → display name or pseudonym
     aliases: dict[str, str] = field(default_factory=dict)  # any name ever used → pseudonym
     exported_at: dt.datetime = field(default_factory=timezone.now)
+    _rules: dict[tuple[int, int], Rules] = field(default_factory=dict)
 
     def name(self, participant_id: int | None) -> str:
         return self.names.get(participant_id, "") if participant_id is not None else ""
@@ -80,7 +81,10 @@ class ExportContext:
     def rules(self, rnd: Round, province_number: int) -> Rules:
         """The rules one province played a round under. Today every province of a round
         plays the same rules version; per-province rules (treatments) plug in here."""
-        return rules_from_data(self.rules_data(rnd, province_number))
+        key = (rnd.number, province_number)
+        if key not in self._rules:
+            self._rules[key] = rules_from_data(self.rules_data(rnd, province_number))
+        return self._rules[key]
 
     def rules_data(self, rnd: Round, province_number: int) -> dict[str, Any]:
         return rnd.rules.rules
@@ -105,8 +109,12 @@ class ExportContext:
 
     def states_after(self, rnd: Round) -> dict[int, ProvinceState]:
         """Province number → the state after a scored round (the next round's start)."""
+        return {number: state_from_data(state) for number, state in self.raw_states_after(rnd).items()}
+
+    def raw_states_after(self, rnd: Round) -> dict[int, dict[str, Any]]:
+        """The same as stored (engine data), for writers that only copy or look up."""
         rows = ProvinceResult.objects.filter(round=rnd).values_list("province_id", "state_after")
-        return {self.provinces[pid]: state_from_data(state) for pid, state in rows}
+        return {self.provinces[pid]: state for pid, state in rows}
 
 
 def build_context(session: GameSession, *, anonymise: bool = False) -> ExportContext:
@@ -137,19 +145,30 @@ def build_context(session: GameSession, *, anonymise: bool = False) -> ExportCon
                          provinces=provinces, rounds=rounds, names=names, aliases=aliases)
 
 
+def _list(value: list | tuple) -> str:
+    return ";".join(str(cell(v)) for v in value)
+
+
+def _mapping(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# By exact type: the export calls this for every cell (hundreds of thousands of times).
+_CELL = {
+    type(None): lambda v: "",
+    bool: lambda v: "true" if v else "false",
+    float: repr,
+    str: lambda v: v,
+    int: lambda v: v,
+    dt.datetime: dt.datetime.isoformat,
+    list: _list,
+    tuple: _list,
+    dict: _mapping,
+}
+
+
 def cell(value: Any) -> Any:
     """A value as a CSV cell: floats exact (repr), booleans true/false, lists joined by
     ';', mappings as JSON, nothing as an empty cell."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return ";".join(str(cell(v)) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
+    convert = _CELL.get(type(value))
+    return convert(value) if convert is not None else value

@@ -33,7 +33,8 @@ def write_log(raw: BinaryIO, ctx: ExportContext) -> None:
     }
     out.write(_dump(head)[:-1])
     out.write(',"rounds":[')
-    states = {number: ctx.initial_state() for number in ctx.seats_by_province()}
+    initial = to_data(ctx.initial_state())
+    states = {number: initial for number in ctx.seats_by_province()}
     for n, rnd in enumerate(ctx.played_rounds()):
         if n:
             out.write(",")
@@ -44,7 +45,8 @@ def write_log(raw: BinaryIO, ctx: ExportContext) -> None:
 
 
 def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: dict) -> dict:
-    """One round, one province at a time; returns the states the next round starts from."""
+    """One round, one province at a time; returns the states the next round starts from
+    (engine data as stored: copied, never rebuilt)."""
     by_seat = {seat.id: seat for seat in ctx.seats.values()}
     sheets: dict[int, dict[str, Any]] = {}
     for seat_id, data in Sheet.objects.filter(round=rnd).values_list("seat_id", "data"):
@@ -52,7 +54,7 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
         sheets.setdefault(seat.province, {})[seat.city_id] = data
     scored = rnd.status == Round.Status.SCORED
     results = dict(ProvinceResult.objects.filter(round=rnd).values_list("province__number", "data")) if scored else {}
-    after = ctx.states_after(rnd) if scored else {}
+    after = ctx.raw_states_after(rnd) if scored else {}
     outcomes: dict[int, list] = {}
     if scored:
         for seat_id, data in (SeatResult.objects.filter(round=rnd)
@@ -68,7 +70,7 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
             data = results[number]
             result = {"round_no": data["round_no"], "seed": data["seed"], "cities": outcomes[number],
                       "industrial": data["industrial"], "joint": data["joint"], "pledges": data["pledges"],
-                      "totals": data["totals"], "next_state": to_data(after[number])}
+                      "totals": data["totals"], "next_state": after[number]}
         rules_version = rnd.rules
         out.write(_dump({
             "province": number,
@@ -76,7 +78,7 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
             "rules": ctx.rules_data(rnd, number),
             "rules_version": rules_version.version,
             "preset": rules_version.preset,
-            "state_before": to_data(states[number]),
+            "state_before": states[number],
             "sheets": sheets.get(number, {}),
             "agreements": [],  # the coordination platform adds signed agreements here
             "tasks": [],  # and assigned tasks

@@ -42,8 +42,9 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
             rules = ctx.rules(rnd, seat.province)
             sheet = sheets.get(seat.id)
             data = sheet["data"] if sheet else {}
-            items = [("bid", p.id, data.get("bids", {}).get(p.id, 0)) for p in offer.industrial]
-            items += [("contribution", p.id, data.get("contributions", {}).get(p.id, 0))
+            bids, contributions = data.get("bids", {}), data.get("contributions", {})
+            items = [("bid", p.id, bids.get(p.id, 0)) for p in offer.industrial]
+            items += [("contribution", p.id, contributions.get(p.id, 0))
                       for p in offer.joint if seat.city_id in p.members]
             if rules.reporting or data.get("inflation_pct"):
                 items.append(("inflation", "", data.get("inflation_pct", 0)))
@@ -51,14 +52,17 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
             common.update(
                 has_sheet=sheet is not None,
                 sheet_version=sheet["version"] if sheet else None,
-                saved_at=sheet["saved_at"] if sheet else None,
+                # once per seat, not per item: a cell is converted once whatever the row count
+                saved_at=sheet["saved_at"].isoformat() if sheet else None,
                 saved_by=sheet["saved_by_id"] if sheet else None,
                 saved_by_name=ctx.name(sheet["saved_by_id"]) if sheet else "",
                 by_bot=bots.get(seat.id) if sheet else None,
                 counted=None if counted is None else seat.id in counted,
             )
             for item, project_id, amount in items:
-                yield {**common, "item": item, "project_id": project_id, "amount": amount}
+                row = common.copy()
+                row["item"], row["project_id"], row["amount"] = item, project_id, amount
+                yield row
 
 
 def _counted(ctx: ExportContext, rnd: Round, sheets: dict) -> set[int]:

@@ -75,17 +75,18 @@ COLUMNS = (
 def rows(ctx: ExportContext) -> Iterator[Row]:
     cumulative: dict[int, float] = {}
     for rnd in ctx.scored_rounds():
-        after = ctx.states_after(rnd)
+        after = {(number, c["city_id"]): c for number, state in ctx.raw_states_after(rnd).items()
+                 for c in state["cities"]}
         played = {seat: "bot" if bot else "student" for seat, bot in ctx.saved_by_bot(rnd).items()}
         results = (SeatResult.objects.filter(round=rnd).order_by("seat__province__number", "seat__position")
                    .values_list("seat_id", "points", "data"))
         for seat_id, points, c in results.iterator(chunk_size=2000):
             seat = ctx.seats[seat_id]
             cumulative[seat_id] = cumulative.get(seat_id, 0.0) + points
-            end = after[seat.province].city(seat.city_id)
+            end = after[(seat.province, seat.city_id)]
             row = seat_cells(ctx, rnd.number, seat)
-            row.update(played_by=played.get(seat_id, "none"), gdp_start=c["gdp_start"], gdp_end=end.gdp,
-                       budget=c["budget"], budget_next=end.budget, won=c["won"])
+            row.update(played_by=played.get(seat_id, "none"), gdp_start=c["gdp_start"], gdp_end=end["gdp"],
+                       budget=c["budget"], budget_next=end["budget"], won=c["won"])
             for key in ("bids_placed", "bids_paid", "contributions", "enforced", "contributions_spent", "refunds",
                         "compensation_paid", "compensation_received", "local_investment", "fiscal_yield",
                         "tax_shares", "ecology", "public_service", "inflation_pct", "audited", "caught",
