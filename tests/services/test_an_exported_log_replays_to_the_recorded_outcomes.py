@@ -75,3 +75,19 @@ def test_two_delayed_projects_paying_one_city_later_replay_ok(instructor, tmp_pa
                for rnd in log["rounds"]]
     assert any(len(cities) > len(set(cities)) for cities in pending)
     assert replay(tmp_path / "log.json") == (0, "OK: 6 rounds, 1 provinces", "")
+
+
+def test_a_session_with_signed_agreements_replays_ok_and_needs_them(instructor, tmp_path):
+    session = demo(scenario="central-cluster", rules="collaborative_contest", rounds=3, provinces=1,
+                   strategy="negotiator:3,best_response:2", seed=6)
+    export_to_dir(session=session, directory=tmp_path, fmt="json")
+    log = json.loads((tmp_path / "log.json").read_text())
+    signed = [a for rnd in log["rounds"] for p in rnd["provinces"] for a in p["agreements"]]
+    assert signed and all(set(a) == {"id", "project_id", "pledges"} for a in signed)
+    assert replay(tmp_path / "log.json") == (0, "OK: 3 rounds, 1 provinces", "")
+    for rnd in log["rounds"]:  # the same log without its agreements no longer re-scores
+        for p in rnd["provinces"]:
+            p["agreements"] = []
+    (tmp_path / "log.json").write_text(json.dumps(log))
+    code, out, _err = replay(tmp_path / "log.json")
+    assert code == 1 and "pledges" in out

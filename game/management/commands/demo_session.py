@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from coordination import bots as coordination_bots
+from coordination.models import Agreement, AgreementParty
 from game.bots.simulation import parse_mix
 from game.models import Round
 from game.scenarios import ScenarioError, parse_schedule
@@ -27,6 +29,18 @@ def whole(name: str, text: str, lo: int, hi: int) -> int:
     if not value.lstrip("-").isdecimal() or not lo <= int(value) <= hi:
         raise CommandError(f"--{name} must be a whole number from {lo} to {hi}, got '{text}'", returncode=2)
     return int(value)
+
+
+def negotiate(rnd: Round) -> None:
+    """What the bots do on the platform during a round (the beat sweep and tasks do it in
+    a live class): negotiators propose, bot parties answer at once, and the seats an
+    agreement now binds choose their sheet again. Nothing when no seat negotiates."""
+    coordination_bots.bots_propose(round_id=rnd.id)
+    coordination_bots.bots_answer_due(older_than=0)
+    bound = set(AgreementParty.objects.filter(agreement__round=rnd, agreement__status=Agreement.Status.SIGNED)
+                .values_list("seat_id", flat=True))
+    if bound:
+        coordination_bots.bots_resave(round_id=rnd.id, seat_ids=sorted(bound))
 
 
 def in_thirds(presets: list[str], total: int) -> str:
@@ -86,7 +100,7 @@ class Command(BaseCommand):
         title = opts["title"] or f"Demo: {scenario.name_en}"
         session = sessions.session_create(
             instructor=user, title=title, scenario_id=scenario.id, total_rounds=total, round_seconds=600,
-            schedule=opts["rules"], fill_with_bots=True, bot_strategy=mix[0], auto_close=True,
+            schedule=opts["rules"], fill_with_bots=True, bot_strategy=mix[0], auto_close=False,
             max_provinces=provinces, seed=seed)
         for _ in range(provinces):
             province = sessions.province_add(session=session, user=user)
@@ -96,7 +110,8 @@ class Command(BaseCommand):
         for number in range(1, total + 1):
             rnd = rounds.round_open(session=session, user=user)
             bots_play(round_id=rnd.id)  # a Celery worker, if one runs, may play some seats first
-            rounds.round_close(round_id=rnd.id, actor="demo")  # a no-op when every seat saved (auto-close)
+            negotiate(rnd)
+            rounds.round_close(round_id=rnd.id, actor="demo")
             rounds.round_score(round_id=rnd.id)  # a no-op when a worker scored it already
             rnd.refresh_from_db()
             if rnd.status != Round.Status.SCORED:

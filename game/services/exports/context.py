@@ -18,6 +18,7 @@ from game.scenarios import Scenario
 from game.services.selectors import province_seed, scenario_for
 
 INSTRUCTOR = "instructor"  # what an anonymised export calls the instructor
+FREE_TEXT = frozenset({"note", "text", "message", "body"})  # event fields people type into
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +55,14 @@ class ExportContext:
         return self.aliases.get(actor, actor)
 
     def scrub(self, value: Any) -> Any:
-        """Event data with every name anyone used replaced by its pseudonym."""
+        """Event data with every name anyone used replaced by its pseudonym, and free text
+        people typed (agreement notes, chat) left out."""
         if not self.anonymise:
             return value
         if isinstance(value, str):
             return self.aliases.get(value, value)
         if isinstance(value, dict):
-            return {k: self.scrub(v) for k, v in value.items()}
+            return {k: "" if k in FREE_TEXT else self.scrub(v) for k, v in value.items()}
         if isinstance(value, list):
             return [self.scrub(v) for v in value]
         return value

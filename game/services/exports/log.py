@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any, BinaryIO
 
+from coordination.selectors import round_commitments
 from game.engine.serialize import to_data
 from game.models import ProvinceResult, Round, SeatResult, Sheet
 from game.services.exports.context import ExportContext
@@ -60,6 +61,9 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
         for seat_id, data in (SeatResult.objects.filter(round=rnd)
                               .order_by("seat__province__number", "seat__position").values_list("seat_id", "data")):
             outcomes.setdefault(by_seat[seat_id].province, []).append(data)
+    numbers = {pid: number for pid, number in ctx.provinces.items()}
+    # What scoring passed to the engine: the signed agreements and the assigned tasks.
+    commitments = {numbers[pid]: pair for pid, pair in round_commitments(rnd).items()}
     out.write(_dump({"number": rnd.number, "status": rnd.status, "offer": to_data(ctx.offer(rnd))})[:-1])
     out.write(',"provinces":[')
     for n, number in enumerate(sorted(states)):
@@ -72,6 +76,7 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
                       "industrial": data["industrial"], "joint": data["joint"], "pledges": data["pledges"],
                       "totals": data["totals"], "next_state": after[number]}
         rules_version = rnd.rules
+        agreements, tasks = commitments.get(number, ((), ()))
         out.write(_dump({
             "province": number,
             "seed": ctx.seed(number),
@@ -80,8 +85,8 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
             "preset": rules_version.preset,
             "state_before": states[number],
             "sheets": sheets.get(number, {}),
-            "agreements": [],  # the coordination platform adds signed agreements here
-            "tasks": [],  # and assigned tasks
+            "agreements": to_data(agreements),
+            "tasks": to_data(tasks),
             "result": result,
         }))
     out.write("]}")

@@ -1,7 +1,16 @@
 """The registry of CSV tables in an export, in the order they are written. A new table
 (agreements, chat) is one module with a TABLE, added here."""
 
-from game.services.exports.tables import decisions, events, outcomes, participants, projects, revisions, rules
+from game.services.exports.tables import (
+    agreements,
+    decisions,
+    events,
+    outcomes,
+    participants,
+    projects,
+    revisions,
+    rules,
+)
 
 TABLES = (
     decisions.TABLE,
@@ -10,5 +19,6 @@ TABLES = (
     projects.TABLE,
     rules.TABLE,
     participants.TABLE,
+    agreements.TABLE,
     events.TABLE,
 )
