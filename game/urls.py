@@ -8,6 +8,7 @@ urlpatterns = [
     path("qr/<str:code>.svg", public.qr, name="qr"),
     path("play/<str:code>/", student.play, name="play"),
     path("play/<str:code>/rejoin/<str:token>/", student.rejoin, name="rejoin"),
+    path("play/<str:code>/history/", student.history, name="history"),
     path("instructor/", instructor.dashboard, name="dashboard"),
     path("instructor/s/<int:session_id>/", instructor.panel, name="panel"),
     path("instructor/s/<int:session_id>/projector/", instructor.projector, name="projector"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from game.consumers import session_key
 from game.models import Participant
 from game.services import selectors
+from game.services.history import student_history
 from game.views.seated import seated_participant
 
 
@@ -18,8 +19,20 @@ def play(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(reverse("join") + f"?code={code.upper()}")
     rejoin = request.build_absolute_uri(reverse("rejoin", args=[participant.session.code, participant.token]))
     context = {"participant": participant, "session": participant.session, "rejoin_url": rejoin,
-               "play_data": selectors.student_page_data(participant)}
+               "play_data": {**selectors.student_page_data(participant),
+                             "history": student_history(participant),
+                             "history_url": reverse("history", args=[participant.session.code])}}
     return render(request, "play/play.html", context)
+
+
+def history(request: HttpRequest, code: str) -> JsonResponse:
+    """The seat's history charts, refetched by the page after each scoring."""
+    participant = seated_participant(request, code)
+    if participant is None:
+        raise Http404
+    response = JsonResponse(student_history(participant))
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def rejoin(request: HttpRequest, code: str, token: str) -> HttpResponse:

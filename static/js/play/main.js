@@ -17,6 +17,7 @@ import "./agreements.js";
 import "./chat.js";
 import "./announcements.js";
 import "./presence.js";
+import "./history.js";
 
 var root = document.getElementById("play");
 
