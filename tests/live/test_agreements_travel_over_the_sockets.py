@@ -139,3 +139,27 @@ async def test_after_scoring_the_province_gets_the_record_and_the_projector_the_
     assert "deal" not in json.dumps(counts) and all("deal" not in raw for raw in d.raw)
     for client in (a, b, d, projector):
         await client.close()
+
+
+async def test_a_decline_a_withdrawal_and_a_lapse_reach_every_party(table, instructor):
+    session, (alice, bob, carol, dave) = table
+    a, b = await _student(alice), await _student(bob)
+    ids = []
+    for _ in range(3):
+        await a.send({"type": "agreement.propose", "project": PROJECT, "pledges": {"taiyuan": 40, "xinzhou": 30},
+                      "note": "deal"})
+        ids.append((await a.receive_type("agreement.done"))["agreement"]["id"])
+    declined, withdrawn, waiting = ids
+    await b.send({"type": "agreement.decline", "id": declined})
+    assert (await b.receive_type("agreement.done"))["agreement"]["status"] == "declined"
+    assert (await _until(a, "declined"))["id"] == declined
+    await b.send({"type": "agreement.withdraw", "id": withdrawn})  # Bob did not propose it
+    assert (await b.receive_type("error"))["code"] == "not_proposer"
+    await a.send({"type": "agreement.withdraw", "id": withdrawn})
+    assert (await _until(b, "withdrawn"))["id"] == withdrawn
+    rnd = await sync_to_async(lambda: session.rounds.get(number=1))()
+    await sync_to_async(rounds.round_close)(round_id=rnd.id, actor="test")
+    for client in (a, b):
+        assert (await _until(client, "lapsed"))["id"] == waiting
+    for client in (a, b):
+        await client.close()
