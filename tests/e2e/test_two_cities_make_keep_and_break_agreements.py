@@ -32,12 +32,19 @@ def _shot(page: Page, name: str, selector: str | None = None) -> None:
 def _propose(alice: Page, project: str, pledges: dict[str, int], note: str) -> int:
     from coordination.models import Agreement
 
+    expect(alice.locator("#sheet-form")).to_be_visible()  # the round is open on Alice's page
     alice.locator("#agreements-propose details > summary").click()
     alice.locator("#ag-project").select_option(project)
     for city, amount in pledges.items():
         alice.locator(f"#ag-pledge-{city}").fill(str(amount))
     alice.locator("#ag-note").fill(note)
     alice.locator("#agreements-propose button[type=submit]").click()
+    status = alice.locator("#agreements-status")
+    expect(status).not_to_be_empty()
+    # A machine shared by many test runs can take long to answer: a generous wait, and
+    # the page's own status line (an error would be there) in the failure message.
+    expect(status).not_to_contain_text("…", timeout=45_000)
+    assert "field-error" not in (status.get_attribute("class") or ""), status.inner_text()
     card = alice.locator("#agreements-list article[data-status='proposed']").last
     expect(card).to_be_visible()
     return Agreement.objects.latest("id").id
@@ -59,6 +66,9 @@ def _save(page: Page, project: str, amount: int) -> None:
 def test_two_cities_make_keep_and_break_agreements(stack, browser, instructor):
     from game.models import ProvinceResult
 
+    # Many steps, each waiting on a server shared with other test runs: waits get room
+    # (the browser fixture sets the default back for the next test).
+    expect.set_options(timeout=40_000)
     panel = person(browser, stack.base_url)
     log_in(panel)
     session = create_session(panel, title="Agreements", rounds=3, seconds=600,
