@@ -12,6 +12,7 @@ the rest as park output Q (or ecology / public-service points E).
 from __future__ import annotations
 
 import math
+import os
 import sys
 from pathlib import Path
 
@@ -142,13 +143,28 @@ INITIATIVES = {
         "changzhi",
     ),
 }
+# A project for show (显绩, the paper's short-term visible achievements): worth less than
+# the local investment its threshold costs, so it is a loss to the province whoever builds
+# it. Rules that reward collaboration whatever it builds will build it (issue #8).
+SHOWCASE = {
+    "showcase": (
+        "全省协同发展成果展示馆",
+        "Province cooperation showcase hall",
+        "culture",
+        ["taiyuan", "datong", "changzhi", "yuncheng"],
+        "taiyuan",
+    ),
+}
+INITIATIVES.update(SHOWCASE)
+# Total value ÷ (ρ × T) by initiative when not VALUE: below 1 the project destroys value.
+VALUE_OF = {"showcase": 0.6}
 LAYOUTS = [
     ["corridor", "yellow", "road_north", "enclave_se"],
     ["rail", "road_se", "enclave_north", "medical"],
-    ["social", "fen", "taihang", "road_north"],
+    ["social", "fen", "taihang", "road_north", "showcase"],
     ["corridor", "medical", "enclave_north", "road_se"],
     ["rail", "yellow", "enclave_se", "road_north"],
-    ["social", "fen", "enclave_north", "taihang"],
+    ["social", "fen", "enclave_north", "taihang", "showcase"],
 ]
 # The 5-city scenario has its own, smaller initiatives: each city is in exactly one joint
 # project a round, so its collaboration record is that project's fate.
@@ -218,14 +234,23 @@ INDUSTRIAL = [  # per round: (sector, value, fiscal yield, reserve)
 ]
 
 
+BUDGET_BASE = float(os.environ.get("BUDGET_BASE", 45))
+BUDGET_SLOPE = float(os.environ.get("BUDGET_SLOPE", 0.03))
+
+
 def budget(gdp_units: float) -> int:
-    return round(40 + 0.1 * gdp_units)
+    return round(BUDGET_BASE + BUDGET_SLOPE * gdp_units)
 
 
-def build(city_ids: list[str] | None, rounds: int, layouts: list[list[str]], initiatives: dict) -> dict:
+def build(
+    city_ids: list[str] | None, rounds: int, layouts: list[list[str]], initiatives: dict, *, powers: bool = True
+) -> dict:
     cities = [c for c in CITIES if city_ids is None or c[0] in city_ids]
+    if not powers:
+        cities = [(*c[:5], {}) for c in cities]
     ids = [c[0] for c in cities]
-    base = {c[0]: budget(c[4] / 10) + c[5].get("extra_budget", 0) * 0 for c in cities}
+    base = {c[0]: budget(c[4] / 10) for c in cities}
+    extra = {c[0]: c[5].get("extra_budget", 0) for c in cities}
     doc_cities = []
     for cid, zh, en, regions, gdp, powers in cities:
         entry = {
@@ -257,8 +282,8 @@ def build(city_ids: list[str] | None, rounds: int, layouts: list[list[str]], ini
             phase = seen[key]
             threshold = round(SIZE * sum(base[m] / count[m] for m in members))
             # Budgets grow with retained revenue: keep T well above what the host alone has.
-            threshold = max(threshold, math.ceil(HOST_MARGIN * base[host]))
-            value = VALUE * RHO * threshold
+            threshold = max(threshold, math.ceil(HOST_MARGIN * (base[host] + extra[host])))
+            value = VALUE_OF.get(key, VALUE) * RHO * threshold
             spill = round(SPILL[kind] * value / len(members), 1)
             rest = round(value - spill * len(members), 1)
             points = rest if kind in ("ecology", "public_service") else 0.0
@@ -333,7 +358,9 @@ def main() -> int:
         "gdp_year": GDP_YEAR,
         "local_return": RHO,
         "default_schedule": "growth_tournament:3,implicit_coordination:3,collaborative_contest:4",
-        **build(central_ids, 10, CENTRAL_LAYOUTS, CENTRAL_INITIATIVES),
+        # No powers in the 5-city game: there a 10 % bid discount or 5 units of extra
+        # budget decided the winner (measured, issue #8; docs/rules.md §8).
+        **build(central_ids, 10, CENTRAL_LAYOUTS, CENTRAL_INITIATIVES, powers=False),
     }
     for name, doc, title in (
         ("shanxi", shanxi, "Shanxi, 11 cities"),

@@ -27,7 +27,7 @@ import dataclasses
 
 from game.bots.base import BotView, checked, commitment_options, cooperation_rate, fit_to_budget, with_commitments
 from game.bots.simple import FairShare
-from game.engine import Rules, Sheet, quick_points
+from game.engine import Rules, Sheet, draws, quick_points
 
 PASSES = 2
 
@@ -67,22 +67,57 @@ def _predict(view: BotView) -> dict[str, Sheet]:
     return predicted
 
 
-def _options(view: BotView, predicted: dict[str, Sheet]) -> list[tuple[str, str, list[int]]]:
+# Rivals may raise their bids: a bid is judged half against the predicted rival bids and
+# half against rivals who jump by JUMP (so a jump bid wins when the project is worth it).
+JUMP = 0.3
+# Seeded variation of a bid above the lowest winning bid, as a share of the project's
+# value: identical bots would otherwise bid the same and leave auctions to the tie-break.
+VARY = 0.25
+
+
+def _joint_options(view: BotView, predicted: dict[str, Sheet]) -> list[tuple[str, str, list[int]]]:
     dims: list[tuple[str, str, list[int]]] = []
     for p in view.my_joint():
         others = sum(s.contributions.get(p.id, 0) for c, s in predicted.items() if c in p.members)
         need = max(p.threshold - others, 0)
         # Paying less than the fair share because others are predicted to overpay is
         # left out: predictions are rough, and shaving a few units would let a project
-        # fail by a rounding error rather than by a choice.
+        # fail by a rounding error rather than by a choice. Paying more than the fair
+        # share is tried when the others leave a gap: it can be what wins.
         fair = view.fair_share(p)
         options = [0, fair] + ([need] if need > fair else []) + commitment_options(view, p.id)
         dims.append(("c", p.id, [o for o in options if o <= view.budget]))
+    return dims
+
+
+def _bid_options(view: BotView, predicted: dict[str, Sheet]) -> list[tuple[str, str, list[int]]]:
+    """No bid, the lowest winning bid and a jump bid over rivals who jump, each raised
+    by a seeded amount (the engine's draw streams, never a global random)."""
+    dims: list[tuple[str, str, list[int]]] = []
     for p in view.offer.industrial:
         rival = max((s.bids.get(p.id, 0) for s in predicted.values()), default=0)
-        beat = max(p.reserve, rival + 1, 1)
-        if beat <= view.budget:
-            dims.append(("b", p.id, [0, beat]))
+        rng = draws.stream(view.seed, view.state.round_no, "bot-bid", f"{view.city_id}/{p.id}")
+        extra = rng.randint(0, max(1, int(VARY * p.value)))
+        beat = max(p.reserve, rival + 1, 1) + extra
+        jump = max(p.reserve, _jumped(rival) + 1, 1) + extra
+        options = [0] + sorted({b for b in (beat, jump) if b <= view.budget})
+        if len(options) > 1:
+            dims.append(("b", p.id, options))
+    return dims
+
+
+def _jumped(bid: int) -> int:
+    return int(bid * (1 + JUMP) + 0.999) if bid > 0 else 0
+
+
+def _rivals_jump(predicted: dict[str, Sheet]) -> dict[str, Sheet]:
+    return {
+        c: dataclasses.replace(s, bids={k: _jumped(b) for k, b in s.bids.items()}) for c, s in predicted.items()
+    }
+
+
+def _options(view: BotView, predicted: dict[str, Sheet]) -> list[tuple[str, str, list[int]]]:
+    dims = _joint_options(view, predicted) + _bid_options(view, predicted)
     if view.rules.reporting:
         dims.append(("i", "", [0, 50]))
     return dims
@@ -100,19 +135,23 @@ class BestResponse:
         me = view.city_id
         position = [c.id for c in view.province.cities].index(me)
 
-        def evaluate(sheet: Sheet) -> tuple[float, float, int]:
-            sheets = {**predicted, me: sheet}
+        worlds = (predicted, _rivals_jump(predicted))
 
-            def run(rules: Rules) -> tuple[float, float]:
-                pts, comp, _ = quick_points(view.province, view.state, rules, view.offer, sheets,
+        def evaluate(sheet: Sheet) -> tuple[float, float, int]:
+            def run(rules: Rules, others: dict[str, Sheet]) -> tuple[float, float]:
+                pts, comp, _ = quick_points(view.province, view.state, rules, view.offer, {**others, me: sheet},
                                             agreements=view.agreements, tasks=view.tasks)
                 return pts[position], comp[position]
 
-            if sheet.inflation_pct and 0 < p < 1:
-                a, b = run(rules_clean), run(rules_audited)
-                pts, comp = (1 - p) * a[0] + p * b[0], (1 - p) * a[1] + p * b[1]
-            else:
-                pts, comp = run(view.rules)
+            def expected(others: dict[str, Sheet]) -> tuple[float, float]:
+                if sheet.inflation_pct and 0 < p < 1:
+                    a, b = run(rules_clean, others), run(rules_audited, others)
+                    return (1 - p) * a[0] + p * b[0], (1 - p) * a[1] + p * b[1]
+                return run(view.rules, others)
+
+            scores = [expected(w) for w in worlds]
+            pts = sum(s[0] for s in scores) / len(scores)
+            comp = sum(s[1] for s in scores) / len(scores)
             return (round(pts, 9), round(comp, 9), -sheet.spend())
 
         choice = {key: 0 for _, key, _ in dims}

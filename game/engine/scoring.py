@@ -68,7 +68,8 @@ class _Work:
     tax: list[float]
     ecology: list[float]
     public: list[float]
-    collab_units: list[int]
+    collab_credit: list[float]
+    owed: list[float]
     penalty_breach: list[float]
     penalty_task: list[float]
     new_sectors: list[set[str]]
@@ -106,7 +107,8 @@ def _new_work(province: Province, state: ProvinceState) -> _Work:
         tax=[0.0] * n,
         ecology=[0.0] * n,
         public=[0.0] * n,
-        collab_units=[0] * n,
+        collab_credit=[0.0] * n,
+        owed=[0.0] * n,
         penalty_breach=[0.0] * n,
         penalty_task=[0.0] * n,
         new_sectors=[set() for _ in range(n)],
@@ -290,16 +292,19 @@ def _joint(
         point_shares: dict[str, float] = {}
         returned: dict[str, int] = {}
         pays_in: int | None = None
+        fair = fair_shares(project, province)
+        for m in project.members:
+            w.owed[idx[m]] += fair[m]
         if completed:
             w.completed += 1
-            fair = fair_shares(project, province)
             returned = settle_threshold(paid_in, fair, project.threshold)
             kept = {m: c - returned.get(m, 0) for m, c in paid_in.items()}
             kept_total = sum(kept.values())
             for m, c in kept.items():
                 w.spent[idx[m]] += c
-                w.collab_units[idx[m]] += c
                 w.returned[idx[m]] += returned.get(m, 0)
+                # Credit is what was paid in up to the fair share: paying more earns none.
+                w.collab_credit[idx[m]] += min(paid_in[m], fair[m])
             gdp_shares = {m: project.spillover for m in project.members}
             for m, q in _split(rules.gdp_accounting, project.output, project, kept, kept_total).items():
                 gdp_shares[m] = gdp_shares.get(m, 0.0) + q
@@ -458,21 +463,31 @@ def _indicators(
         w.gain_projects[i] + w.gain_spill[i] + w.gain_output[i] + rho * local[i] + w.gain_delayed[i]
         for i in range(n)
     ]
-    growth = [gain[i] / w.gdp_start[i] if w.gdp_start[i] > 0 else 0.0 for i in range(n)]
+    # Growth is measured against what the city could do this round (its budget), not its
+    # GDP: gain ÷ GDP made small cities win the growth tournament from local investment
+    # alone (issue #8). All-local scores exactly ρ in every city.
+    growth = [gain[i] / w.budget[i] if w.budget[i] > 0 else 0.0 for i in range(n)]
     fiscal = []
     collab_actual = []
     for i in range(n):
         b = w.budget[i]
         net = w.fiscal_yield[i] + w.tax[i] + w.comp_recv[i] - w.bids_paid[i] - w.spent[i] - w.comp_paid[i]
         fiscal.append(net / b if b > 0 else 0.0)
-        collab_actual.append(w.collab_units[i] / b if b > 0 else 0.0)
+        # The share of what it owed (its fair shares of all its joint projects this round)
+        # that it paid into completed ones: a city in two projects is not favoured.
+        owed = w.owed[i]
+        collab_actual.append(w.collab_credit[i] / owed if owed > 1e-9 else 0.0)
     inflation = [s.inflation_pct if (s is not None and rules.reporting) else 0 for s in sheets]
     audited = [
         rules.reporting and draws.audited(seed, round_no, w.ids[i], rules.audit_probability) for i in range(n)
     ]
     caught = [audited[i] and inflation[i] > 0 for i in range(n)]
     collab = [0.0 if caught[i] else collab_actual[i] * (1 + inflation[i] / 100.0) for i in range(n)]
-    raw = [growth, fiscal, collab, w.ecology, w.public]
+    # Ecology and public-service points per unit of budget, like growth: E is split by
+    # contribution, and contributions scale with budgets, so raw E favoured big cities.
+    ecology = [w.ecology[i] / w.budget[i] if w.budget[i] > 0 else 0.0 for i in range(n)]
+    public = [w.public[i] / w.budget[i] if w.budget[i] > 0 else 0.0 for i in range(n)]
+    raw = [growth, fiscal, collab, ecology, public]
     norm = [normalise(col) for col in raw]
     weights = rules.weights.as_tuple()
     composite = [sum(weights[k] * norm[k][i] for k in range(5)) for i in range(n)]

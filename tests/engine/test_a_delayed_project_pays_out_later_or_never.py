@@ -37,7 +37,8 @@ def test_nothing_is_paid_in_the_completion_round_but_collaboration_counts():
     for c in r1.cities:
         assert (c.gdp_gain.spillover, c.gdp_gain.output, c.gdp_gain.delayed) == (0, 0, 0)
         assert (c.tax_shares, c.ecology) == (0, 0)
-    assert [c.collaboration_actual for c in r1.cities] == [0.4, 0.2, 0.0]
+    # credit is what each paid up to its fair share (20), over what it owed (20)
+    assert [c.collaboration_actual for c in r1.cities] == [1.0, 1.0, 0.0]
     assert r1.city("c1").contributions_spent == 40
     assert {(p.due_round, p.city_id) for p in r1.next_state.pending} == {(3, "c1"), (3, "c2"), (3, "c3")}
 
@@ -72,7 +73,7 @@ def test_a_project_due_after_the_last_round_pays_nothing_ever():
     assert r4.joint[0].completed is True
     assert r4.joint[0].pays_in_round is None
     assert r4.next_state.pending == ()
-    assert [c.collaboration_actual for c in r4.cities] == [0.4, 0.2, 0.0]
+    assert [c.collaboration_actual for c in r4.cities] == [1.0, 1.0, 0.0]
     assert all(c.gdp_gain.delayed == 0 for c in r5.cities)
 
 

@@ -65,7 +65,8 @@ def _scored(weights):
 def test_the_composite_is_the_weighted_sum_of_normalised_indicators():
     result = _scored(Weights(gdp_growth=1, net_fiscal=2))
     c1, c2, c3 = result.cities
-    assert c1.indicators["gdp_growth"] == pytest.approx(0.13)
+    # growth is gain ÷ budget: (100 + 0.5 × 60) ÷ 100
+    assert c1.indicators["gdp_growth"] == pytest.approx(1.3)
     assert c1.indicators["net_fiscal"] == pytest.approx(-0.2)
     assert dict(c1.normalised) == {
         "gdp_growth": 1.0,

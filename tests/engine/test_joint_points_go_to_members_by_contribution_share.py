@@ -16,7 +16,8 @@ def test_an_ecology_project_pays_ecology_points():
     # 12 * 40/60 = 8, 12 * 20/60 = 4, nothing for c3 who paid nothing
     assert [c.ecology for c in result.cities] == pytest.approx([8, 4, 0])
     assert [c.public_service for c in result.cities] == [0, 0, 0]
-    assert [c.indicators["ecology"] for c in result.cities] == pytest.approx([8, 4, 0])
+    # the indicator is E per unit of budget (100 each)
+    assert [c.indicators["ecology"] for c in result.cities] == pytest.approx([0.08, 0.04, 0])
     assert result.totals.ecology == pytest.approx(12)
     assert dict(result.joint[0].point_shares) == pytest.approx({"c1": 8, "c2": 4})
 

@@ -7,19 +7,20 @@ from game.engine import InvalidRound, Rules, Weights, quick_points, validate_she
 from tests.engine.builders import joint, offer, province, score, sheet, sheets, state
 
 PROV = province(3)
-# c1 puts 20 and c2 puts 20 into a completed project: actual collaboration 20 / 100 = 0.2 each
+# T = 40, fair shares 20 each: c1 pays 16 and c2 24 (filling c1's gap), so actual
+# collaboration (paid up to the fair share ÷ owed) is 0.8 and 1.0
 OFFER = offer(joint(members=("c1", "c2"), threshold=40))
-INFLATING = sheets(sheet("c1", contributions={"jp": 20}, inflation=25), sheet("c2", contributions={"jp": 20}))
+INFLATING = sheets(sheet("c1", contributions={"jp": 16}, inflation=25), sheet("c2", contributions={"jp": 24}))
 
 
 def test_inflation_raises_the_reported_indicator_by_the_percentage():
     result = score(PROV, OFFER, INFLATING, rules=Rules(reporting=True, audit_probability=0))
     c1, c2, _ = result.cities
-    assert c1.collaboration_actual == pytest.approx(0.2)
-    # reported 0.2 * 1.25
-    assert c1.indicators["collaboration"] == pytest.approx(0.25)
+    assert c1.collaboration_actual == pytest.approx(0.8)
+    # reported 0.8 * 1.25
+    assert c1.indicators["collaboration"] == pytest.approx(1.0)
     assert c1.inflation_pct == 25
-    assert c2.indicators["collaboration"] == pytest.approx(0.2)
+    assert c2.indicators["collaboration"] == pytest.approx(1.0)
 
 
 def test_with_audit_probability_zero_nobody_is_ever_caught():
@@ -38,7 +39,7 @@ def test_with_audit_probability_one_an_inflater_is_caught():
     assert c1.indicators["collaboration"] == 0
     assert c1.points.audit_penalty == 2.0
     # an honest city audited keeps its report and pays nothing
-    assert c2.indicators["collaboration"] == pytest.approx(0.2)
+    assert c2.indicators["collaboration"] == pytest.approx(1.0)
     assert c2.points.audit_penalty == 0
     assert c1.points.total == pytest.approx(c1.points.rank_prize - 2.0)
 
@@ -68,7 +69,7 @@ def test_with_reporting_off_inflation_is_ignored_in_the_arithmetic():
         audit_penalty=5,
         weights=Weights(gdp_growth=1, collaboration=1),
     )
-    honest = dict(INFLATING, c1=sheet("c1", contributions={"jp": 20}))
+    honest = dict(INFLATING, c1=sheet("c1", contributions={"jp": 16}))
     st = state(PROV)
     assert quick_points(PROV, st, rules, OFFER, INFLATING) == quick_points(PROV, st, rules, OFFER, honest)
 

@@ -5,11 +5,12 @@ import pytest
 from game.engine import Rules
 from tests.engine.builders import joint, offer, province, score, sheet, sheets
 
-# c1 20/100 = 0.2 exactly, c2 19/100 = 0.19; T = 39 so the project completes
+# T = 39, fair shares 19.5 each: c1 pays 20, credited up to its fair share, so its
+# collaboration is 1.0 exactly; c2 pays 19: 19 / 19.5 = 0.974
 OFFER = offer(joint(members=("c1", "c2"), threshold=39))
 
 
-def _result(c2_inflation=0, reporting=False, bar=0.2):
+def _result(c2_inflation=0, reporting=False, bar=1.0):
     the_sheets = sheets(
         sheet("c1", contributions={"jp": 20}), sheet("c2", contributions={"jp": 19}, inflation=c2_inflation)
     )
@@ -24,7 +25,7 @@ def test_a_city_exactly_at_the_bar_is_rewarded_and_one_below_is_not():
 
 
 def test_the_reported_figure_counts_so_inflation_can_buy_the_reward():
-    # 0.19 * 1.10 = 0.209 >= 0.2 with nobody auditing
+    # 0.974 * 1.10 = 1.07 >= 1.0 with nobody auditing
     result = _result(c2_inflation=10, reporting=True)
     assert [c.points.collaboration_reward for c in result.cities] == [3, 3, 0]
 
