@@ -20,8 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.bots.calibration import PRESETS  # noqa: E402
-from game.bots.fairness import EXPLOITS, GRID, mean, one_seat, same_strategy, tie_share  # noqa: E402
+from game.bots.calibration import (  # noqa: E402
+    PRESETS,  # noqa: E402
+    figures,
+    games,
+)
+from game.bots.fairness import EXPLOITS, GRID, mean, one_seat, tie_break_share, winners  # noqa: E402
 from game.scenarios import load_scenario  # noqa: E402
 
 ROUNDS = 8
@@ -35,9 +39,8 @@ def _seeds(text: str) -> range:
 def _same(args):
     name, preset, seeds = args
     scenario = load_scenario(name)
-    return name, preset, same_strategy(scenario, preset, seeds=seeds, rounds=ROUNDS), tie_share(
-        scenario, preset, seeds=seeds[:3], rounds=ROUNDS
-    )
+    played = games(scenario, preset, seeds=seeds, rounds=ROUNDS)
+    return name, preset, winners(played), tie_break_share(played), figures(preset, played)
 
 
 def _seat(args):
@@ -66,17 +69,18 @@ def main() -> int:
 
     print(f"{ROUNDS} rounds; same-strategy seeds {args.seeds}; one-seat grid seeds {args.grid_seeds}.\n")
     print("### Same strategy (best_response) in every seat\n")
-    print("| scenario | preset | most wins | win share range | mean place range | auctions on tie-break |")
+    print("| scenario | preset | completion / welfare | most wins (share of games) | mean place range | "
+          "auctions on tie-break |")
     print("|---|---|---|---|---|---|")
-    for name, preset, res, (ties, won) in same:
+    for name, preset, res, ties, fig in same:
         top = max(res.wins, key=res.wins.get)
         places = res.mean_place.values()
         print(
-            f"| {name} | {preset} | {top} {res.wins[top]:.2f} | {min(res.wins.values()):.2f}–{max(res.wins.values()):.2f}"
-            f" | {min(places):.1f}–{max(places):.1f} | {ties}/{won} = {ties / won if won else 0:.2f} |"
+            f"| {name} | {preset} | {fig.completion:.2f} / {fig.welfare:.0f} | {top} {res.wins[top]:.2f}"
+            f" | {min(places):.1f}–{max(places):.1f} | {ties:.2f} |"
         )
     print("\nMean final place by city (same runs):\n")
-    for name, preset, res, _ in same:
+    for name, preset, res, *_ in same:
         cells = ", ".join(f"{c} {p:.1f}" for c, p in res.mean_place.items())
         print(f"- {name} / {preset}: {cells}")
 

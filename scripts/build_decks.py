@@ -304,6 +304,9 @@ def build(
                     "fiscal_yield": round(0.15 * threshold) if kind in ("industry", "science") else 0,
                     "points": points,
                     "delay": 1 if kind == "infrastructure" and phase > 1 else 0,
+                    # Fair shares follow the same budget ÷ memberships that sized T, so
+                    # every city owes about SIZE × its budget a round, in one project or two.
+                    "cost_weights": {m: round(base[m] / count[m], 1) for m in members},
                 }
             )
         industrial = []

@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from game.bots.base import RoundRecord
 from game.bots.registry import make_strategy
 from game.bots.simulation import Seat, parse_mix, play
 from game.scenarios import Scenario
@@ -23,17 +24,24 @@ class Figures:
     completion_by_seed: tuple[float, ...]
 
 
-def measure(
+def games(
     scenario: Scenario, preset: str, *, seeds: Iterable[int], rounds: int, strategy: str = "best_response"
-) -> Figures:
+) -> list[list[RoundRecord]]:
+    """One played game (its round records) per seed, every round under `preset`."""
     city_ids = [c.id for c in scenario.province.cities]
     rules = [scenario.presets[preset].rules] * rounds
-    completion, welfare, bids = [], [], []
+    played = []
     for seed in seeds:
         seats = [
             Seat(c, make_strategy(n)) for c, n in zip(city_ids, parse_mix(strategy, city_ids), strict=True)
         ]
-        history = play(scenario.province, scenario.offers, rules, seats, seed)
+        played.append(play(scenario.province, scenario.offers, rules, seats, seed))
+    return played
+
+
+def figures(preset: str, played: Iterable[list[RoundRecord]]) -> Figures:
+    completion, welfare, bids = [], [], []
+    for history in played:
         offered = sum(h.result.totals.joint_offered for h in history)
         completion.append(sum(h.result.totals.joint_completed for h in history) / offered if offered else 0.0)
         welfare.append(sum(h.result.totals.welfare for h in history))
@@ -45,6 +53,12 @@ def measure(
         statistics.mean(bids),
         tuple(completion),
     )
+
+
+def measure(
+    scenario: Scenario, preset: str, *, seeds: Iterable[int], rounds: int, strategy: str = "best_response"
+) -> Figures:
+    return figures(preset, games(scenario, preset, seeds=seeds, rounds=rounds, strategy=strategy))
 
 
 def headline(

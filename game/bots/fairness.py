@@ -70,19 +70,38 @@ def same_strategy(
     scenario: Scenario, preset: str, *, seeds: Iterable[int], rounds: int = 8, strategy: str = "best_response"
 ) -> SameStrategy:
     ids = [c.id for c in scenario.province.cities]
-    wins = dict.fromkeys(ids, 0.0)
-    place_sum = dict.fromkeys(ids, 0.0)
+    return winners(
+        _play(scenario, preset, dict.fromkeys(ids, strategy), seed, rounds) for seed in seeds
+    )
+
+
+def winners(played: Iterable[Sequence[RoundRecord]]) -> SameStrategy:
+    """Win shares and mean places over played games."""
+    wins: dict[str, float] = {}
+    place_sum: dict[str, float] = {}
     games = 0
-    for seed in seeds:
-        points = standings(_play(scenario, preset, dict.fromkeys(ids, strategy), seed, rounds))
+    for history in played:
+        points = standings(history)
         for c, share in firsts(points).items():
-            wins[c] += share
+            wins[c] = wins.get(c, 0.0) + share
         for c, p in places(points).items():
-            place_sum[c] += p
+            place_sum[c] = place_sum.get(c, 0.0) + p
         games += 1
     return SameStrategy(
         {c: w / games for c, w in wins.items()}, {c: s / games for c, s in place_sum.items()}, games
     )
+
+
+def tie_break_share(played: Iterable[Sequence[RoundRecord]]) -> float:
+    """Share of awarded industrial projects that the seeded tie-break decided."""
+    ties = won = 0
+    for history in played:
+        for record in history:
+            for o in record.result.industrial:
+                if o.winner is not None:
+                    won += 1
+                    ties += bool(o.tied)
+    return ties / won if won else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,16 +123,8 @@ def one_seat(
     return SeatRun(city, strategy, tuple(got_places), tuple(got_points))
 
 
-def tie_share(scenario: Scenario, preset: str, *, seeds: Iterable[int], rounds: int = 8) -> tuple[int, int]:
-    """(auctions won on the seeded tie-break, auctions won) with best_response everywhere."""
-    ties = won = 0
-    for seed in seeds:
-        for record in _play(scenario, preset, {}, seed, rounds):
-            for o in record.result.industrial:
-                if o.winner is not None:
-                    won += 1
-                    ties += bool(o.tied)
-    return ties, won
+def tie_share(scenario: Scenario, preset: str, *, seeds: Iterable[int], rounds: int = 8) -> float:
+    return tie_break_share(_play(scenario, preset, {}, seed, rounds) for seed in seeds)
 
 
 def mean(values: Iterable[float]) -> float:
@@ -121,4 +132,7 @@ def mean(values: Iterable[float]) -> float:
     return statistics.fmean(values) if values else 0.0
 
 
-__all__ = ["EXPLOITS", "GRID", "SameStrategy", "SeatRun", "make_strategy", "one_seat", "same_strategy", "tie_share"]
+__all__ = [
+    "EXPLOITS", "GRID", "SameStrategy", "SeatRun", "make_strategy", "one_seat", "same_strategy", "tie_break_share",
+    "tie_share", "winners",
+]

@@ -91,6 +91,12 @@ class JointProject:
     delay: int = 0  # rounds until S, Q, Y and E pay out
     name_zh: str = ""
     name_en: str = ""
+    # What each member's fair share of T is proportional to; empty: its base budget.
+    # Decks give a city in two of a round's projects half its budget in each (issue #8).
+    cost_weights: Mapping[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cost_weights", MappingProxyType(dict(self.cost_weights)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +250,10 @@ def initial_state(province: Province, total_rounds: int) -> ProvinceState:
 
 
 def fair_shares(project: JointProject, province: Province) -> dict[str, float]:
-    """Each member's fair share of T, in proportion to the members' base budgets (§5.4)."""
-    budgets = {m: province.city(m).base_budget for m in project.members}
+    """Each member's fair share of T, in proportion to the project's cost weights, or to
+    the members' base budgets when it has none (§5.4)."""
+    weights = project.cost_weights
+    budgets = {m: weights.get(m, 0.0) if weights else province.city(m).base_budget for m in project.members}
     total = sum(budgets.values())
     if total <= 0:
         return {m: project.threshold / len(project.members) for m in project.members}

@@ -288,7 +288,22 @@ def _joint(r: Reader, p: Any, path: str, ids: set[str], seen: set[str]) -> Joint
         delay=int(r.number(p, "delay", path, 0, whole=True, lo=0, hi=20)),
         name_zh=zh,
         name_en=en,
+        cost_weights=_cost_weights(r, p, path, members),
     )
+
+
+def _cost_weights(r: Reader, p: dict, path: str, members: list) -> dict[str, float]:
+    """Optional: what each member's fair share is proportional to (every member, > 0)."""
+    raw = r.mapping(p, "cost_weights", path, {})
+    weights: dict[str, float] = {}
+    for m, _ in raw.items():
+        if m not in members:
+            r.fail(f"{path}.cost_weights.{m}", f"{m!r} is not a member")
+            continue
+        weights[str(m)] = r.number(raw, m, f"{path}.cost_weights", lo=0.001)
+    if raw and set(weights) != set(members):
+        r.fail(f"{path}.cost_weights", "give a weight for every member, or none")
+    return weights
 
 
 def _budget(province: Province, city_id: str) -> int:

@@ -1,6 +1,8 @@
 """DESIGN §5 calibration notes, checked on load: no host can meet a joint project's threshold
 alone (T ≥ 1.2 × the host's budget) and every city can afford its fair shares of each round."""
 
+import pytest
+
 from game.scenarios import load_scenario
 
 
@@ -51,3 +53,26 @@ def test_fair_shares_follow_base_budgets_not_an_equal_split(mini, write_scenario
     mini["cities"][0]["base_budget"] = 100
     mini["rounds"][0]["joint"][0]["threshold"] = 120  # ≥ 1.2 × taiyuan's 100
     assert load_scenario(write_scenario(mini)).province.city("taiyuan").base_budget == 100
+
+
+def test_cost_weights_set_what_fair_shares_follow(mini, write_scenario):
+    # the first member weighs 1, the others 1.25: its share is 0.8 × each of theirs
+    project = mini["rounds"][0]["joint"][0]
+    project["cost_weights"] = dict.fromkeys(project["members"], 1.25)
+    project["cost_weights"][project["members"][0]] = 1
+    scenario = load_scenario(write_scenario(mini))
+    from game.engine import fair_shares
+
+    shares = fair_shares(scenario.offers[0].joint[0], scenario.province)
+    first, *rest = project["members"]
+    assert shares[first] == pytest.approx(0.8 * shares[rest[0]])
+    assert sum(shares.values()) == pytest.approx(project["threshold"])
+
+
+def test_cost_weights_must_name_every_member_and_only_members(mini, write_scenario, problems_of):
+    project = mini["rounds"][0]["joint"][0]
+    project["cost_weights"] = {project["members"][0]: 1, "datong": 1}
+    assert problems_of(write_scenario(mini)) == [
+        "mini.yaml: rounds[0].joint[0].cost_weights.datong: 'datong' is not a member",
+        "mini.yaml: rounds[0].joint[0].cost_weights: give a weight for every member, or none",
+    ]
