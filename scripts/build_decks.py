@@ -12,7 +12,6 @@ the rest as park output Q (or ecology / public-service points E).
 from __future__ import annotations
 
 import math
-import os
 import sys
 from pathlib import Path
 
@@ -76,7 +75,7 @@ INITIATIVES = {
         "中部城市群城际铁路",
         "Central-cluster intercity rail",
         "infrastructure",
-        ["taiyuan", "jinzhong", "yangquan", "xinzhou", "lvliang"],
+        ["taiyuan", "jinzhong", "yangquan", "lvliang"],
         "jinzhong",
     ),
     "social": (
@@ -98,7 +97,7 @@ INITIATIVES = {
         "Southern Yellow-River culture-tourism route",
         "culture",
         ["yuncheng", "linfen", "lvliang"],
-        "yuncheng",
+        "lvliang",
     ),
     "road_north": (
         "晋北跨市断头路打通",
@@ -140,7 +139,7 @@ INITIATIVES = {
         "Taihang mountain tourism loop",
         "culture",
         ["changzhi", "jincheng", "yangquan"],
-        "changzhi",
+        "yangquan",
     ),
 }
 # A project for show (显绩, the paper's short-term visible achievements): worth less than
@@ -158,6 +157,9 @@ SHOWCASE = {
 INITIATIVES.update(SHOWCASE)
 # Total value ÷ (ρ × T) by initiative when not VALUE: below 1 the project destroys value.
 VALUE_OF = {"showcase": 0.6}
+# Hosts and double memberships are spread (measured, issue #8): when Changzhi hosted a
+# park-output project in five rounds of eight it won implicit coordination, and when
+# Xinzhou sat in two projects every round (S twice) it won the collaborative contest.
 LAYOUTS = [
     ["corridor", "yellow", "road_north", "enclave_se"],
     ["rail", "road_se", "enclave_north", "medical"],
@@ -167,7 +169,9 @@ LAYOUTS = [
     ["social", "fen", "enclave_north", "taihang", "showcase"],
 ]
 # The 5-city scenario has its own, smaller initiatives: each city is in exactly one joint
-# project a round, so its collaboration record is that project's fate.
+# project a round, so its collaboration record is that project's fate. Over three rounds
+# every city is in exactly one project with a fiscal yield (measured, issue #8: when
+# Xinzhou sat in both yielding projects it won the collaborative contest in most games).
 CENTRAL_INITIATIVES = {
     "corridor": (
         "太忻科创走廊",
@@ -184,18 +188,18 @@ CENTRAL_INITIATIVES = {
         "lvliang",
     ),
     "rail": (
-        "太原—晋中—阳泉城际铁路",
-        "Taiyuan–Jinzhong–Yangquan intercity rail",
+        "太原—忻州—阳泉城际铁路",
+        "Taiyuan–Xinzhou–Yangquan intercity rail",
         "infrastructure",
-        ["taiyuan", "jinzhong", "yangquan"],
-        "jinzhong",
+        ["taiyuan", "xinzhou", "yangquan"],
+        "yangquan",
     ),
     "enclave": (
-        "吕梁—忻州共建飞地产业园",
-        "Lüliang–Xinzhou co-built enclave park",
+        "吕梁—晋中共建飞地产业园",
+        "Lüliang–Jinzhong co-built enclave park",
         "industry",
-        ["lvliang", "xinzhou"],
-        "xinzhou",
+        ["lvliang", "jinzhong"],
+        "jinzhong",
     ),
     "social": (
         "社保医保跨市互通",
@@ -234,8 +238,11 @@ INDUSTRIAL = [  # per round: (sector, value, fiscal yield, reserve)
 ]
 
 
-BUDGET_BASE = float(os.environ.get("BUDGET_BASE", 45))
-BUDGET_SLOPE = float(os.environ.get("BUDGET_SLOPE", 0.03))
+# Budgets grow with GDP, but slowly (measured, issue #8): every unit of budget above the
+# others' is bidding power for projects of fixed size, so at 40 + 0.1 × GDP Taiyuan won
+# the growth tournament in most games once growth was measured against the budget.
+BUDGET_BASE = 45
+BUDGET_SLOPE = 0.03
 
 
 def budget(gdp_units: float) -> int:
@@ -329,7 +336,7 @@ def build(
 HEADER = """# {title}
 # GDP: {year} figures in 亿元 ÷ 10 (1 game unit = 10 亿元 = 1 billion yuan), rounded and
 # approximate (municipal statistical communiqués); check them before research use.
-# Budgets: 40 + 0.1 × GDP units. Joint projects sized by scripts/build_decks.py.
+# Budgets: 45 + 0.03 × GDP units. Joint projects sized by scripts/build_decks.py.
 """
 
 

@@ -151,6 +151,8 @@ export function projectsOutcome(lr, params) {
     if (!j.completed) { notes.push(j.refunded ? gettext("Contributions were refunded.") : gettext("Contributions were lost.")); }
     if (j.completed && j.pays_in_round && j.pays_in_round !== lr.round) { notes.push(t(gettext("Pays out in round %(n)s."), { n: j.pays_in_round })); }
     if (j.completed && !j.pays_in_round) { notes.push(gettext("Pays out after the game ends: nobody gets its benefits.")); }
+    var back = Object.keys(j.returned_above_threshold || {}).reduce(function (sum, c) { return sum + j.returned_above_threshold[c]; }, 0);
+    if (back > 0) { notes.push(t(gettext("%(n)s paid above the threshold went back to those above their fair share."), { n: fmt(back, 0) })); }
     var amount = info.threshold !== undefined
       ? t(gettext("Paid in %(paid)s of the %(threshold)s needed."), { paid: fmt(j.total_contributed, 0), threshold: fmt(info.threshold, 0) })
       : t(gettext("Paid in %(paid)s."), { paid: fmt(j.total_contributed, 0) });

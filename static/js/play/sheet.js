@@ -203,7 +203,8 @@ export function jointCard(p, r, params) {
     inputField({
       id: "contrib-" + p.id, field: "contributions." + p.id, label: gettext("Your contribution"),
       hint: t(gettext("Whole units. It completes when members pay %(t)s in total."), { t: fmt(p.threshold, 0) })
-    })
+    }),
+    h("p", { class: "small muted", text: gettext("Money paid above T goes back to the members who paid above their fair share, and collaboration counts what you pay up to your fair share: over-paying buys nothing.") })
   ]);
 }
 
