@@ -5,8 +5,9 @@ they were sized, so a maintainer can re-run the calibration with other numbers:
   .venv/bin/python scripts/build_decks.py
 Sizing follows DESIGN §5's calibration notes: a joint project's threshold T is
 SIZE × Σ over members of (base budget ÷ number of this round's joint projects the member
-is in); its value is VALUE × ρ × T, a quarter of it as spillover S shared by members,
-the rest as park output Q (or ecology / public-service points E).
+is in); its value is VALUE × ρ × T, a type-dependent share of it (SPILL) as spillover S
+shared by members, the rest as park output Q (or ecology / public-service points E).
+Fair shares follow the same budget ÷ memberships (cost_weights).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ INITIATIVES = {
         "中部城市群社保医保互通",
         "Social-security portability, central cluster",
         "public_service",
-        ["taiyuan", "jinzhong", "xinzhou", "yangquan", "lvliang"],
+        ["taiyuan", "jinzhong", "yangquan", "lvliang"],
         "yangquan",
     ),
     "fen": (
@@ -159,12 +160,13 @@ INITIATIVES.update(SHOWCASE)
 VALUE_OF = {"showcase": 0.6}
 # Hosts and double memberships are spread (measured, issue #8): when Changzhi hosted a
 # park-output project in five rounds of eight it won implicit coordination, and when
-# Xinzhou sat in two projects every round (S twice) it won the collaborative contest.
+# Xinzhou sat in two projects every round (S twice) it won the collaborative contest, so
+# its central-cluster membership is the corridor (the Taiyuan–Xinzhou zone) alone.
 LAYOUTS = [
     ["corridor", "yellow", "road_north", "enclave_se"],
     ["rail", "road_se", "enclave_north", "medical"],
     ["social", "fen", "taihang", "road_north", "showcase"],
-    ["corridor", "medical", "enclave_north", "road_se"],
+    ["corridor", "yellow", "enclave_north", "road_se"],
     ["rail", "yellow", "enclave_se", "road_north"],
     ["social", "fen", "enclave_north", "taihang", "showcase"],
 ]
@@ -287,6 +289,10 @@ def build(
         for key, zh, en, kind, members, host in chosen:
             seen[key] = seen.get(key, 0) + 1
             phase = seen[key]
+            # Each phase is hosted by the next member in turn (measured, issue #8: one
+            # host for every phase made that city win implicit coordination, where the
+            # host books the park output).
+            host = members[(members.index(host) + phase - 1) % len(members)]
             threshold = round(SIZE * sum(base[m] / count[m] for m in members))
             # Budgets grow with retained revenue: keep T well above what the host alone has.
             threshold = max(threshold, math.ceil(HOST_MARGIN * (base[host] + extra[host])))
