@@ -1,8 +1,9 @@
 """The shanxi deck holds a project for show (显绩): worth less than the local investment its
 threshold costs. Bots that weigh value refuse it under rules that do not reward
-collaboration; a collaborative contest builds it anyway, for the debrief (issue #8)."""
+collaboration (the growth tournament); a collaborative contest builds it anyway, for the
+debrief (issue #8). Implicit coordination rewards collaboration a little and builds it
+now and then (docs/rules.md §8.1)."""
 
-import pytest
 
 from game.scenarios import load_scenario
 from tests.bots.played import best_response_games
@@ -34,9 +35,8 @@ def _built(preset):
     ]
 
 
-@pytest.mark.parametrize("preset", ["growth_tournament", "implicit_coordination"])
-def test_it_is_refused_when_collaboration_is_not_rewarded_enough(preset):
-    built = _built(preset)
+def test_it_is_refused_when_collaboration_is_not_rewarded():
+    built = _built("growth_tournament")
     assert built and not any(built)
 
 
