@@ -31,8 +31,9 @@ def test_contributions_equal_to_the_threshold_complete_it():
     assert c1.contributions_spent == 40
     # free rider c3: 5 + 0.5 * 100 = 55
     assert result.city("c3").gdp_gain.total == pytest.approx(55)
-    # collaboration = own contribution to completed projects / budget
-    assert [c.collaboration_actual for c in result.cities] == [0.4, 0.2, 0.0, 0.0]
+    # collaboration = paid into completed projects, up to the fair share (20 each), ÷ owed:
+    # c1's 40 counts as 20; c3 owed 20 and paid nothing; c4 owed nothing
+    assert [c.collaboration_actual for c in result.cities] == [1.0, 1.0, 0.0, 0.0]
 
 
 def test_one_unit_short_fails_and_pays_nothing():
