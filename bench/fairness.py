@@ -55,6 +55,7 @@ def main() -> int:
     parser.add_argument("--scenario", action="append", help="default: shanxi and central-cluster")
     parser.add_argument("--preset", action="append", help="default: all three")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-grid", action="store_true", help="only the same-strategy games")
     args = parser.parse_args()
     names = args.scenario or ["shanxi", "central-cluster"]
     presets = args.preset or list(PRESETS)
@@ -63,7 +64,9 @@ def main() -> int:
     grid = list(GRID) + ["overpay:1"]
     with ProcessPoolExecutor(args.workers) as pool:
         same = list(pool.map(_same, [(n, p, seeds) for n in names for p in presets]))
-        seat_jobs = [(n, p, c, s, grid_seeds) for n in names for p in presets for c in cities[n] for s in grid]
+        seat_jobs = [] if args.no_grid else [
+            (n, p, c, s, grid_seeds) for n in names for p in presets for c in cities[n] for s in grid
+        ]
         seats = list(pool.map(_seat, seat_jobs, chunksize=4))
     runs = {(n, p, r.city, r.strategy): r for n, p, r in seats}
 
@@ -84,6 +87,8 @@ def main() -> int:
         cells = ", ".join(f"{c} {p:.1f}" for c, p in res.mean_place.items())
         print(f"- {name} / {preset}: {cells}")
 
+    if args.no_grid:
+        return 0
     print("\n### One seat plays a simple strategy against best_response\n")
     print("| scenario | preset | city mean place over the grid (min–max) | worst city's best place | "
           "best exploit: gain over best_response | overpay 2× / 3× vs fair share |")
