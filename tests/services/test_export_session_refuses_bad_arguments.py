@@ -28,7 +28,7 @@ def test_an_out_that_is_a_file_is_refused(make_session, tmp_path):
 @pytest.mark.parametrize("fmt, files", [
     ("json", {"log.json"}),
     ("csv", {"decisions.csv", "revisions.csv", "outcomes.csv", "projects.csv", "rules.csv", "participants.csv",
-             "agreements.csv", "events.csv", "README.txt"}),
+             "agreements.csv", "chat.csv", "events.csv", "README.txt"}),
 ])
 def test_the_format_chooses_the_files(make_session, tmp_path, fmt, files):
     session = make_session()

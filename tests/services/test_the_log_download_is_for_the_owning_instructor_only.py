@@ -13,7 +13,7 @@ from game.services.bots import bots_play
 pytestmark = pytest.mark.django_db(transaction=True)
 
 FILES = {"decisions.csv", "revisions.csv", "outcomes.csv", "projects.csv", "rules.csv", "participants.csv",
-         "agreements.csv", "events.csv", "README.txt", "log.json"}
+         "agreements.csv", "chat.csv", "events.csv", "README.txt", "log.json"}
 
 
 def _zip(response):

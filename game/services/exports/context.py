@@ -18,7 +18,7 @@ from game.scenarios import Scenario
 from game.services.selectors import province_seed, scenario_for
 
 INSTRUCTOR = "instructor"  # what an anonymised export calls the instructor
-FREE_TEXT = frozenset({"note", "text", "message", "body"})  # event fields people type into
+FREE_TEXT = frozenset({"note", "text", "body"})  # event fields people type into
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
-"""The registry of CSV tables in an export, in the order they are written. A new table
-(agreements, chat) is one module with a TABLE, added here."""
+"""The registry of CSV tables in an export, in the order they are written. A new table is
+one module with a TABLE, added here."""
 
 from game.services.exports.tables import (
     agreements,
+    chat,
     decisions,
     events,
     outcomes,
@@ -20,5 +21,6 @@ TABLES = (
     rules.TABLE,
     participants.TABLE,
     agreements.TABLE,
+    chat.TABLE,
     events.TABLE,
 )
