@@ -84,9 +84,9 @@ def fold_sections(html: str) -> str:
     if not heads:
         return html
     out = [html[:heads[0].start()], '<nav class="rules-toc" aria-labelledby="rules-toc-title">',
-           f'<h2 id="rules-toc-title">{escape(gettext("Contents"))}</h2><ol>']
+           f'<h2 id="rules-toc-title">{escape(gettext("Contents"))}</h2><ul>']
     out += [f'<li><a href="#{m.group(1)}">{m.group(2)}</a></li>' for m in heads]
-    out.append("</ol></nav>")
+    out.append("</ul></nav>")
     for n, m in enumerate(heads):
         end = heads[n + 1].start() if n + 1 < len(heads) else len(html)
         out.append(f'<details class="rules-section" id="{m.group(1)}"><summary><h2>{m.group(2)}</h2></summary>'
