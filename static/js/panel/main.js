@@ -479,7 +479,7 @@ function renderProvinces() {
     });
     if (people.length) {
       var here = people.filter(function (r) { return presenceOf(r.id) !== "gone"; }).length;
-      head.push(el("span", { class: "count count-here", text: F("%(here)s of %(total)s here", { here: here, total: people.length }) }));
+      head.push(el("span", { class: "here-count", text: F("%(here)s of %(total)s here", { here: here, total: people.length }) }));
     }
     if (roundInPlay()) {
       head.push(el("span", { class: "count", text: F("%(saved)s/%(total)s saved", { saved: saved, total: p.cities.length }) }));
