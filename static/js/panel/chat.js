@@ -141,8 +141,8 @@ function drawReader() {
       onclick: function () { openChannel(p.id, ch.key); }
     }, [
       el("span", { text: channelLabel(p.id, ch.key) }), " ",
-      el("span", { class: "badge", text: F("%(n)s messages", { n: ch.count }) }),
-      ch.hidden ? el("span", { class: "badge badge-warn", text: F("%(n)s hidden", { n: ch.hidden }) }) : null
+      el("span", { class: "badge", text: F("Messages: %(n)s", { n: ch.count }) }),
+      ch.hidden ? el("span", { class: "badge badge-warn", text: F("Hidden: %(n)s", { n: ch.hidden }) }) : null
     ])]));
   });
   [pairA, pairB].forEach(function (select, i) {
