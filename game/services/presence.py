@@ -52,7 +52,19 @@ def presence_connect(*, participant_id: int) -> bool:
     return seat_take_back(participant_id=participant_id)
 
 
+# A heartbeat that changes nothing is written only when last_seen is this old: half the
+# writes at 25 s pings, still well inside the TTL. Every write competes with the game's own
+# (on SQLite one writer at a time), and a read is cheap.
+REFRESH_SECONDS = 40
+
+
 def presence_beat(*, participant_id: int, idle: bool) -> None:
+    now = timezone.now()
+    row = Participant.objects.filter(pk=participant_id).values_list("idle", "last_seen", "sockets").first()
+    if row is None:
+        return
+    if row[0] == idle and row[2] > 0 and row[1] is not None and row[1] > now - dt.timedelta(seconds=REFRESH_SECONDS):
+        return
     Participant.objects.filter(pk=participant_id).update(
         last_seen=timezone.now(), idle=idle,
         sockets=Case(When(sockets=0, then=Value(1)), default=F("sockets"), output_field=PositiveSmallIntegerField()))
