@@ -222,3 +222,34 @@ PUBLIC_URL = env_str("PUBLIC_URL", "")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- Limits on abuse (docs/deploy.md, "Limits on abuse") ------------------------------
+
+# Failed instructor logins: django-axes, in the database (works on SQLite and PostgreSQL).
+# Locked per (username, address), not per address: a school's one router address must not
+# lock every teacher out because one mistyped a password.
+INSTALLED_APPS += ["axes", "django_ratelimit"]  # django_ratelimit: its check refuses a cache not shared
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
+AXES_VERBOSE = False
+
+# Wrong join codes and wrong return codes: django-ratelimit, counted only on failure, per
+# client address, in a cache all server processes share (Redis). Successful joins are never
+# counted: a class behind one router joins at once.
+JOIN_FAILURE_RATE = env_str("JOIN_FAILURE_RATE", "30/5m")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_PREFIX", env_str("CHANNEL_PREFIX", "asgi") + "-cache"),
+    }
+}
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit lists only third-party Redis caches as supported; Django's own RedisCache
+# is shared and increments atomically (INCR), which is what its check asks for.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

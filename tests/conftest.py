@@ -76,7 +76,16 @@ def _isolated_redis():
     from config.celery import app
 
     url = test_redis_url()
-    os.environ.update(CHANNEL_PREFIX=f"asgi-{RUN_PREFIX}", CELERY_KEY_PREFIX=f"{RUN_PREFIX}:")
+    os.environ.update(CHANNEL_PREFIX=f"asgi-{RUN_PREFIX}", CELERY_KEY_PREFIX=f"{RUN_PREFIX}:",
+                      CACHE_PREFIX=f"{RUN_PREFIX}-cache")
+    # The cache (join-failure counters) on the tests' Redis database with this run's prefix.
+    # Never cache.clear(): on Redis it empties the whole database other runs use.
+    from asgiref.local import Local
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": url, "KEY_PREFIX": f"{RUN_PREFIX}-cache"}}
+    caches._settings = caches.settings = caches.configure_settings(None)
+    caches._connections = Local()
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
                                            "CONFIG": {"hosts": [url], "capacity": 10000,
                                                       "prefix": f"asgi-{RUN_PREFIX}"}}}
