@@ -23,29 +23,61 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number in JSON")
 
 
+# One decoder: json.loads with a hook builds a new one per call, which cost more than parsing
+# a save message.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_space(string: str, at: int) -> int:
+    return _SPACE.match(string, at).end()  # type: ignore[union-attr]
+
+
 def load_json(text: str | bytes, *, max_bytes: int, max_depth: int = MAX_JSON_DEPTH) -> Any:
     """Parse `text`; BadJSON when over `max_bytes`, not strict JSON (NaN and Infinity are
     refused: Python accepts them, browsers never send them), or nested deeper than
-    `max_depth`."""
+    `max_depth` arrays and objects."""
     try:
         raw = text.encode() if isinstance(text, str) else text
-    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 text can hold it
+        string = text if isinstance(text, str) else text.decode()
+    except UnicodeError:  # a lone surrogate, or bytes that are not UTF-8
         raise BadJSON("bad_json") from None
     if len(raw) > max_bytes:
         raise BadJSON("too_large")
-    # The depth is checked on the text before parsing: json.loads recurses, and an integer
-    # longer than Python's int limit raises ValueError, both caught below as well.
-    if raw.count(b"[") + raw.count(b"{") > max_depth and _depth(raw) > max_depth:
-        raise BadJSON("too_deep")
     try:
-        value = json.loads(raw, parse_constant=_no_constant)
-    except (ValueError, RecursionError):  # includes UnicodeDecodeError and the int limit
+        value, end = _DECODER.raw_decode(string, _skip_space(string, 0))
+    except RecursionError:  # thousands of nested arrays: the C parser gives up
+        raise BadJSON("too_deep") from None
+    except ValueError:  # includes Python's integer digit limit
         raise BadJSON("bad_json") from None
+    if _skip_space(string, end) != len(string):
+        raise BadJSON("bad_json")  # text after the value
+    # Only a message with more brackets than the limit can be too deep; the walk is
+    # iterative (a recursive one would fail where the parser did not).
+    if raw.count(b"[") + raw.count(b"{") > max_depth and _depth(value) > max_depth:
+        raise BadJSON("too_deep")
     # "\ud800" is valid JSON but decodes to a lone surrogate, which no reply, page or
     # database text can encode later: refuse it here.
     if _SURROGATE_ESCAPE.search(raw) and not _encodable(value):
         raise BadJSON("bad_json")
     return value
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in parsed JSON, without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
