@@ -6,14 +6,15 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.db import DatabaseError, close_old_connections
 
-from game.services import bots, presence, rounds
+from game.services import bots, presence, rounds, sweeper
 
 
 @shared_task
 def sweep_overdue_rounds() -> int:
     """Run by beat every SWEEP_SECONDS: closes rounds at their deadline (no task waits in
-    the broker for it) and scores rounds whose scoring task was lost."""
-    return rounds.close_overdue()
+    the broker for it), scores rounds whose scoring task was lost, plays bots and
+    announces rounds whose after-commit step was lost."""
+    return sweeper.sweep()
 
 
 @shared_task

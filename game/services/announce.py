@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.utils import timezone
 
 from game.models import GameSession, Province, Round
@@ -45,7 +44,7 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
             screens.append((group, broadcast.splice(snapshot, "provinces", every)))
         broadcast.send_encoded_now(screens)
 
-    transaction.on_commit(send)
+    broadcast.on_commit(send, "session views")
 
 
 def announce_round(session: GameSession, rnd: Round) -> None:
@@ -65,7 +64,7 @@ def announce_round(session: GameSession, rnd: Round) -> None:
         groups += [broadcast.projector_group(session.id), broadcast.instructor_group(session.id)]
         broadcast.send_many_now([(group, delta) for group in groups])
 
-    transaction.on_commit(send)
+    broadcast.on_commit(send, "round update")
 
 
 def announce_private_outcomes(round_number: int, seat_results: list) -> None:
@@ -73,4 +72,4 @@ def announce_private_outcomes(round_number: int, seat_results: list) -> None:
     withholds under self-reporting) to that seat's group only."""
     messages = [(broadcast.seat_group(row.seat.id),
                  {"type": "private_outcome", **private_outcome(row.data, round_number)}) for row in seat_results]
-    transaction.on_commit(lambda: broadcast.send_many_now(messages))
+    broadcast.on_commit(lambda: broadcast.send_many_now(messages), "private outcomes")

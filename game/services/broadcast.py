@@ -11,12 +11,15 @@ import asyncio
 import json
 import logging
 import threading
-from collections.abc import Callable, Coroutine
-from concurrent.futures import Future
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import Future, wait
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
@@ -76,6 +79,49 @@ def _log_failure(future: Future) -> None:
         logger.error("broadcast failed", exc_info=future.exception())
 
 
+# What could not be done after a commit (Redis down: a broadcast, a task to enqueue), for
+# the code that asked for the change to say so (delivery_report). Per call, not per
+# process: a context variable, reset when the block ends.
+_report: ContextVar[tuple[list[str], list[Future]] | None] = ContextVar("undelivered", default=None)
+REPORT_WAIT_SECONDS = 3.0
+
+
+@contextmanager
+def delivery_report() -> Iterator[list[str]]:
+    """Collects, while the block runs, what after-commit work failed (its `what`): the
+    list is complete when the block ends. Broadcasts handed to the server's loop are
+    waited for (at most REPORT_WAIT_SECONDS); one not sent by then counts as failed."""
+    failed: list[str] = []
+    pending: list[Future] = []
+    token = _report.set((failed, pending))
+    try:
+        yield failed
+    finally:
+        _report.reset(token)
+        if pending:
+            done, not_done = wait(pending, timeout=REPORT_WAIT_SECONDS)
+            if not_done or any(f.cancelled() or f.exception() is not None for f in done):
+                failed.append("live update")
+
+
+def on_commit(callback: Callable[[], None], what: str) -> None:
+    """transaction.on_commit for every after-commit step (broadcasts, tasks to enqueue).
+    Robust: a step that fails (Redis down) is logged and noted in the current
+    delivery_report, and never keeps the steps after it from running; the sweeper
+    redoes what matters (game.services.sweeper)."""
+
+    def run() -> None:
+        try:
+            callback()
+        except Exception:
+            report = _report.get()
+            if report is not None:
+                report[0].append(what)
+            raise
+
+    transaction.on_commit(run, robust=True)
+
+
 def use_sender_loop() -> None:
     global _use_sender
     _use_sender = True
@@ -85,7 +131,11 @@ def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
     global _sender
     loop = _server_loop
     if loop is not None and loop.is_running() and not _on_loop(loop):
-        asyncio.run_coroutine_threadsafe(make_coroutine(), loop).add_done_callback(_log_failure)
+        future = asyncio.run_coroutine_threadsafe(make_coroutine(), loop)
+        future.add_done_callback(_log_failure)
+        report = _report.get()
+        if report is not None:
+            report[1].append(future)
         return
     if not _use_sender:
         async_to_sync(make_coroutine)()
@@ -136,6 +186,29 @@ def send_encoded_now(encoded: list[tuple[str, str]]) -> None:
     _run(_send)
 
 
+def _marker_client():
+    """The channel layer's Redis, for the sweeper's small markers (not messages)."""
+    import redis
+
+    config = settings.CHANNEL_LAYERS["default"]["CONFIG"]
+    host = config["hosts"][0]
+    url = host if isinstance(host, str) else host["address"]
+    return redis.Redis.from_url(url, socket_timeout=5), config.get("prefix", "asgi")
+
+
+def announced(round_id: int) -> str | None:
+    """The state of a round last confirmed to every screen by the sweeper, if Redis still
+    remembers it (a restarted Redis does not: the sweeper then announces again)."""
+    client, prefix = _marker_client()
+    value = client.get(f"{prefix}:announced:{round_id}")
+    return value.decode() if value is not None else None
+
+
+def mark_announced(round_id: int, state: str, ttl_seconds: int = 6 * 3600) -> None:
+    client, prefix = _marker_client()
+    client.set(f"{prefix}:announced:{round_id}", state, ex=ttl_seconds)
+
+
 def send_control_on_commit(group: str, action: str) -> None:
     """Ask the sockets in a group to close so their clients reconnect (and re-join the
     right groups, or learn they were removed)."""
@@ -148,4 +221,4 @@ def send_control_on_commit(group: str, action: str) -> None:
 
             _run(_control)
 
-    transaction.on_commit(_send)
+    on_commit(_send, "reconnect request")

@@ -78,7 +78,7 @@ def round_open(*, session: GameSession, user) -> Round:
         rules_version=rnd.rules.version)
     from game.tasks import bots_play
 
-    transaction.on_commit(lambda: bots_play.delay(rnd.id))
+    broadcast.on_commit(lambda: bots_play.delay(rnd.id), "bots' moves")
     announce_session(session)
     return rnd
 
@@ -118,7 +118,7 @@ def round_close(*, round_id: int, actor: str, due_before: dt.datetime | None = N
         agreements_lapse(rnd=rnd)
         from game.tasks import score_round_task
 
-        transaction.on_commit(lambda: score_round_task.delay(rnd.id))
+        broadcast.on_commit(lambda: score_round_task.delay(rnd.id), "scoring")
         announce_round(rnd.session, rnd)
     return True
 
@@ -131,7 +131,7 @@ def round_close_now(*, session: GameSession, user) -> bool:
     return round_close(round_id=rnd.id, actor=user.get_username())
 
 
-def close_overdue(grace_seconds: float = CLOSE_GRACE_SECONDS, scoring_grace_seconds: float = 30.0) -> int:
+def close_overdue(grace_seconds: float = CLOSE_GRACE_SECONDS, scoring_grace_seconds: float = 10.0) -> int:
     """The sweeper: close every open round whose deadline passed, and score every round
     left closed for long (its scoring task was lost)."""
     now = timezone.now()
@@ -348,7 +348,7 @@ def _announce_sheet(session: GameSession, rnd: Round, seat: Seat, saved: Sheet, 
         submitted = {"type": "submitted", "province": seat.province_id, "seat": seat.id, "round": rnd.number}
         messages += [(broadcast.province_group(seat.province_id), submitted),
                      (broadcast.projector_group(session.id), submitted)]
-    transaction.on_commit(lambda: broadcast.send_many_now(messages))
+    broadcast.on_commit(lambda: broadcast.send_many_now(messages), "sheet")
 
 
 @transaction.atomic

@@ -323,7 +323,7 @@ def _bots_play_now(session: GameSession) -> None:
     if open_round is not None:
         from game.tasks import bots_play
 
-        transaction.on_commit(lambda: bots_play.delay(open_round))
+        broadcast.on_commit(lambda: bots_play.delay(open_round), "bots' moves")
 
 
 @transaction.atomic

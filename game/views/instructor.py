@@ -13,7 +13,7 @@ from config.limits import MAX_RULES_BYTES
 from game.bots import STRATEGIES
 from game.forms import SessionForm
 from game.models import GameSession
-from game.services import housekeeping, rounds, sessions
+from game.services import broadcast, housekeeping, rounds, sessions
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario, scenario_choices
 from game.views.public import join_url
@@ -119,14 +119,25 @@ def action(request: HttpRequest, session_id: int, name: str) -> HttpResponse:
     try:
         if handler is None:
             raise GameError("unknown_action", f"unknown action '{name}'")
-        handler(request, session)
+        with broadcast.delivery_report() as undelivered:
+            handler(request, session)
     except GameError as exc:
         if wants_json:
             return JsonResponse(exc.as_message(), status=400)
         return redirect("panel", session_id=session.id)
     if wants_json:
-        return JsonResponse({"type": "ok", "action": name})
+        return JsonResponse({"type": "ok", "action": name, **_undelivered_warning(undelivered)})
     return redirect("panel", session_id=session.id)
+
+
+def _undelivered_warning(undelivered: list[str]) -> dict[str, str]:
+    """The change is committed either way; say plainly when nobody could be told yet."""
+    if not undelivered:
+        return {}
+    return {"warning_code": "not_delivered", "warning": _(
+        "Saved. But the live updates could not be sent: the message service (Redis) is not "
+        "answering. Students' screens, the projector and this panel catch up by themselves "
+        "within seconds once it answers again; bots play then too.")}
 
 
 @login_required
@@ -140,7 +151,9 @@ def rules_edit(request: HttpRequest, session_id: int) -> HttpResponse:
         return JsonResponse(GameError(exc.code, _("The rules could not be read: send one JSON object of "
                                                   "parameters.")).as_message(), status=400)
     try:
-        rnd = rounds.rules_set(session=session, user=request.user, params=params)
+        with broadcast.delivery_report() as undelivered:
+            rnd = rounds.rules_set(session=session, user=request.user, params=params)
     except GameError as exc:
         return JsonResponse(exc.as_message(), status=400)
-    return JsonResponse({"type": "ok", "version": rnd.rules.version, "changes": rnd.rules.changes})
+    return JsonResponse({"type": "ok", "version": rnd.rules.version, "changes": rnd.rules.changes,
+                         **_undelivered_warning(undelivered)})

@@ -9,7 +9,6 @@ import pytest
 
 from game.models import Event, ProvinceResult, Round, Seat, SeatResult
 from game.services import rounds
-from tests.live.private_redis import PrivateRedis, pointed_at
 from tests.live.waiting import status, wait_for
 from tests.live.worker import start_worker, stop_worker
 
@@ -17,17 +16,8 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.live]
 
 
 @pytest.fixture
-def redis_server(tmp_path):
-    server = PrivateRedis(tmp_path)
-    server.start()
-    with pointed_at(server.url):
-        yield server
-    server.kill()
-
-
-@pytest.fixture
-def worker(redis_server, tmp_path):
-    process = start_worker(redis_server.url, tmp_path, pool="prefork")
+def worker(private_redis, tmp_path):
+    process = start_worker(private_redis.url, tmp_path, pool="prefork")
     yield process
     stop_worker(process)
 
@@ -41,14 +31,14 @@ def assert_scored_exactly_once(session, rnd):
 
 
 def test_the_worker_survives_redis_blips_during_an_open_round_which_closes_and_scores_once(
-        redis_server, worker, make_session, join, instructor, tmp_path):
+        private_redis, worker, make_session, join, instructor, tmp_path):
     session = make_session(round_seconds=8, bot_strategy="fair_share")
     join(session, "Alice")
     bots = Seat.objects.filter(province__session=session).exclude(bot_strategy="").count()
     rnd = rounds.round_open(session=session, user=instructor)
     assert wait_for(lambda: rnd.sheets.count() == bots, 20), "the bots did not play"
     for _ in range(3):
-        redis_server.blip(down_seconds=1)
+        private_redis.blip(down_seconds=1)
         time.sleep(0.5)
         assert worker.poll() is None, (tmp_path / "worker.log").read_text()[-3000:]
     assert wait_for(lambda: status(rnd) == Round.Status.SCORED, 30), (tmp_path / "worker.log").read_text()[-3000:]

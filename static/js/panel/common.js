@@ -51,6 +51,8 @@ export function answer(response) {
   return response.text().then(function (text) {
     var data = null;
     try { data = JSON.parse(text); } catch (e) { data = null; }
+    // Done and saved, but nobody could be told yet (the server says why, translated).
+    if (response.ok && data && data.type !== "error" && data.warning) { showError(data.warning); }
     if (response.ok && data && data.type !== "error") { return data; }
     var message = data && data.message ? data.message
       : response.status === 403 ? T("The server refused the request. Your login may have expired: reload the page.")
