@@ -2,7 +2,10 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from config.parent_watch import exit_with_parent
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+exit_with_parent()  # a worker of `uvicorn --workers N` dies with its master
 
 # Initialise Django (apps registry) before importing anything that touches models.
 django_asgi_app = get_asgi_application()
