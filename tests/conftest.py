@@ -105,3 +105,16 @@ async def channel_layer():
     layer = get_channel_layer()
     yield layer
     await layer.flush()
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A Redis of this test's own, to kill and restart (never the shared one); this
+    process's Celery app and channel layer point at it while the test runs."""
+    from tests.live.private_redis import PrivateRedis, pointed_at
+
+    server = PrivateRedis(tmp_path)
+    server.start()
+    with pointed_at(server.url):
+        yield server
+    server.kill()

@@ -6,8 +6,10 @@ Every test gets its own server, worker and browser; the database is flushed afte
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,24 +67,33 @@ def _chromium_or_skip() -> None:
     pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package (requirements-dev)")
 
 
-@pytest.fixture
-def stack(request, transactional_db, _isolated_redis, tmp_path) -> Stack:
-    """A uvicorn server and a Celery worker (with beat) on the test database and test Redis."""
-    _chromium_or_skip()
+@contextlib.contextmanager
+def running_stack(redis_url: str, tmp_path: Path) -> Iterator[Stack]:
+    """A uvicorn server and a Celery worker (with beat) on the test database and `redis_url`."""
     from tests.live.worker import database_url, start_worker, stop_worker
 
-    worker = start_worker(_isolated_redis, tmp_path, sweep_seconds=1)
+    worker = start_worker(redis_url, tmp_path, sweep_seconds=1)
     live = Stack(port=free_port(), tmp=tmp_path,
-                 env=base_env(DATABASE_URL=database_url(), REDIS_URL=_isolated_redis, DEBUG="true"))
+                 env=base_env(DATABASE_URL=database_url(), REDIS_URL=redis_url, DEBUG="true"))
     try:
         live.start_server()
         yield live
     finally:
         live.stop_server()
         stop_worker(worker)
-        call = getattr(request.node, "report_call", None)
-        if call is not None and call.failed:
-            print(live.tails())  # shown under "Captured stdout teardown"
+
+
+@pytest.fixture
+def stack(request, transactional_db, _isolated_redis, tmp_path) -> Stack:
+    """A uvicorn server and a Celery worker (with beat) on the test database and test Redis."""
+    _chromium_or_skip()
+    with running_stack(_isolated_redis, tmp_path) as live:
+        try:
+            yield live
+        finally:
+            call = getattr(request.node, "report_call", None)
+            if call is not None and call.failed:
+                print(live.tails())  # shown under "Captured stdout teardown"
 
 
 @pytest.fixture

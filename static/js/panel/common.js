@@ -1,5 +1,7 @@
 /* What every part of the instructor panel shares: translation aliases, DOM helpers, the
    alert region and the two ways of asking the server to act (panel actions over HTTP). */
+import { send } from "./hooks.js";
+
 export var root = document.getElementById("panel");
 export var el = PC.el;
 export var T = window.gettext;
@@ -51,8 +53,12 @@ export function answer(response) {
   return response.text().then(function (text) {
     var data = null;
     try { data = JSON.parse(text); } catch (e) { data = null; }
-    // Done and saved, but nobody could be told yet (the server says why, translated).
-    if (response.ok && data && data.type !== "error" && data.warning) { showError(data.warning); }
+    // Done and saved, but nobody could be told yet (the server says why, translated). This
+    // panel asks its own socket for a snapshot: answered from the database, not via Redis.
+    if (response.ok && data && data.type !== "error" && data.warning) {
+      showError(data.warning);
+      send({ type: "snapshot" });
+    }
     if (response.ok && data && data.type !== "error") { return data; }
     var message = data && data.message ? data.message
       : response.status === 403 ? T("The server refused the request. Your login may have expired: reload the page.")
