@@ -6,8 +6,6 @@ record of promises goes to each province and the counts to the projector and pan
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from coordination.models import Agreement, AssignedTask
 from coordination.selectors import agreement_payload, counts, promise_record, task_payload
 from game.models import GameSession, Round, Seat
@@ -19,14 +17,14 @@ def agreement(a: Agreement) -> None:
     groups = [broadcast.seat_group(p.seat_id) for p in a.parties.all()]
     groups.append(broadcast.instructor_group(a.session_id))
     messages = [(g, message) for g in groups]
-    transaction.on_commit(lambda: broadcast.send_many_now(messages), robust=True)
+    broadcast.on_commit(lambda: broadcast.send_many_now(messages), "agreement")
 
 
 def task(t: AssignedTask) -> None:
     message = {"type": "task", "task": task_payload(t)}
     messages = [(broadcast.province_group(t.province_id), message),
                 (broadcast.instructor_group(t.session_id), message)]
-    transaction.on_commit(lambda: broadcast.send_many_now(messages), robust=True)
+    broadcast.on_commit(lambda: broadcast.send_many_now(messages), "task")
 
 
 def promises(session: GameSession, rnd: Round, province_ids: list[int]) -> None:
@@ -41,7 +39,7 @@ def promises(session: GameSession, rnd: Round, province_ids: list[int]) -> None:
                      (broadcast.instructor_group(session.id), {**summary, "record": record})]
         broadcast.send_many_now(messages)
 
-    transaction.on_commit(send, robust=True)
+    broadcast.on_commit(send, "record of promises")
 
 
 def bots_honour_later(a: Agreement) -> None:
@@ -56,11 +54,11 @@ def bots_honour_later_seats(seats: list[Seat], rnd: Round) -> None:
     from coordination.tasks import bots_resave
 
     ids = [s.id for s in seats]
-    transaction.on_commit(lambda: bots_resave.delay(rnd.id, ids), robust=True)
+    broadcast.on_commit(lambda: bots_resave.delay(rnd.id, ids), "bots honouring an agreement")
 
 
 def bots_propose_soon(rnd: Round) -> None:
     """Negotiator bots propose once a round has opened and the bots have played."""
     from coordination.tasks import bots_propose
 
-    transaction.on_commit(lambda: bots_propose.delay(rnd.id), robust=True)
+    broadcast.on_commit(lambda: bots_propose.delay(rnd.id), "bots' proposals")
