@@ -159,6 +159,9 @@ else:
     }
 
 CELERY_BROKER_URL = REDIS_URL
+# kombu's Redis transport with the repair that keeps a Redis blip from killing the Celery 5.7
+# worker (config/broker.py).
+CELERY_BROKER_TRANSPORT = "config.broker:Transport"
 # A key prefix lets several games (or test runs) share one Redis database.
 if env_str("CELERY_KEY_PREFIX", ""):
     CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": env_str("CELERY_KEY_PREFIX", "")}

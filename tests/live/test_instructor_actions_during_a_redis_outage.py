@@ -76,7 +76,7 @@ class Screen:
                     while not self.stopping.is_set():
                         with contextlib.suppress(TimeoutError):
                             message = json.loads(await asyncio.wait_for(ws.recv(), timeout=0.5))
-                            if message.get("round"):
+                            if isinstance(message.get("round"), dict):
                                 self.rounds.append((self.connections, message["type"], message["round"]))
             except (TimeoutError, OSError, websockets.ConnectionClosed):
                 await asyncio.sleep(0.5)

@@ -21,17 +21,20 @@ export function notice(text) {
   window.setTimeout(function () { n.textContent = text; }, 50);
 }
 
-export function showError(message) {
+/* A dismissable alert of the given kind ("alert-error", "alert-warning"). */
+function showAlert(kind, message) {
   var box = $("alerts");
-  var item = el("div", { class: "alert alert-error" }, [
+  var item = el("div", { class: "alert " + kind }, [
     el("span", { class: "alert-icon", "aria-hidden": "true", text: "⚠" }),
-    el("span", { class: "alert-text", text: message || T("Something went wrong.") }),
+    el("span", { class: "alert-text", text: message }),
     el("button", { type: "button", class: "btn btn-small btn-quiet", text: T("Dismiss"),
                    onclick: function () { item.remove(); } })
   ]);
   box.appendChild(item);
   while (box.children.length > 4) { box.removeChild(box.firstChild); }
 }
+
+export function showError(message) { showAlert("alert-error", message || T("Something went wrong.")); }
 
 /* A success makes earlier errors stale: an error left up after the action worked misled. */
 export function clearErrors() {
@@ -49,17 +52,21 @@ export function showOk(message) {
   window.setTimeout(function () { item.remove(); }, 4000);
 }
 
+/* Done and saved, but nobody could be told yet (the server says why, translated): a warning
+   that stays until an action goes through normally (successes clear errors, not this). The
+   panel asks its own socket for a snapshot, answered from the database, not via Redis. */
+function warnIfUndelivered(data) {
+  $("alerts").querySelectorAll(".alert-warning").forEach(function (n) { n.remove(); });
+  if (!data.warning) { return; }
+  showAlert("alert-warning", data.warning);
+  send({ type: "snapshot" });
+}
+
 export function answer(response) {
   return response.text().then(function (text) {
     var data = null;
     try { data = JSON.parse(text); } catch (e) { data = null; }
-    // Done and saved, but nobody could be told yet (the server says why, translated). This
-    // panel asks its own socket for a snapshot: answered from the database, not via Redis.
-    if (response.ok && data && data.type !== "error" && data.warning) {
-      showError(data.warning);
-      send({ type: "snapshot" });
-    }
-    if (response.ok && data && data.type !== "error") { return data; }
+    if (response.ok && data && data.type !== "error") { warnIfUndelivered(data); return data; }
     var message = data && data.message ? data.message
       : response.status === 403 ? T("The server refused the request. Your login may have expired: reload the page.")
       : F("The server answered with an error (%(status)s).", { status: response.status });
