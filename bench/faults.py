@@ -27,15 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.live import pick_database  # noqa: E402
 from tests.live.private_redis import PrivateRedis  # noqa: E402
-
-
-def wait_for(predicate, seconds: float) -> bool:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
+from tests.live.waiting import wait_for  # noqa: E402
 
 
 def main() -> int:
