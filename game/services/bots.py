@@ -48,7 +48,10 @@ def bots_play(*, round_id: int) -> int:
             data = {"bids": dict(sheet.bids), "contributions": dict(sheet.contributions),
                     "inflation_pct": sheet.inflation_pct}
             try:
-                sheet_save(participant=None, seat=seat, round_number=rnd.number, data=data, by_bot=True)
+                # A bot decides as the round opens: if its task was lost (Redis down at open)
+                # and the sweeper plays it late, even past the deadline, it still counts.
+                sheet_save(participant=None, seat=seat, round_number=rnd.number, data=data, by_bot=True,
+                           received_at=rnd.opened_at)
             except GameError as exc:
                 if exc.code == "round_not_open":
                     return played

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.db.models import Q
 from django.utils import timezone
 
 from game.models import Round, Seat
@@ -23,15 +24,17 @@ BOTS_GRACE_SECONDS = 10.0
 
 
 def sweep() -> int:
-    """Everything done, counted."""
-    return rounds.close_overdue() + rescue_bots() + confirm_announcements()
+    """Everything done, counted. Bots first: a round about to close gets its bots' moves."""
+    return rescue_bots() + rounds.close_overdue() + confirm_announcements()
 
 
 def rescue_bots(grace_seconds: float = BOTS_GRACE_SECONDS) -> int:
-    """Bot seats of open rounds, opened more than `grace_seconds` ago, without a sheet."""
-    cutoff = timezone.now() - dt.timedelta(seconds=grace_seconds)
+    """Bot seats without a sheet in open rounds opened more than `grace_seconds` ago, or
+    already past their deadline (a short round must not close without its bots)."""
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=grace_seconds)
     played = 0
-    for rnd in Round.objects.filter(status=Round.Status.OPEN, opened_at__lt=cutoff):
+    for rnd in Round.objects.filter(Q(opened_at__lt=cutoff) | Q(deadline__lt=now), status=Round.Status.OPEN):
         waiting = Seat.objects.filter(province__session_id=rnd.session_id).exclude(bot_strategy="").exclude(
             sheets__round=rnd)
         if waiting.exists():

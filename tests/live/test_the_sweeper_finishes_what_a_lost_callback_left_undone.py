@@ -53,3 +53,22 @@ async def test_an_open_round_is_announced_once_per_deadline_and_again_when_redis
     assert await sync_to_async(sweeper.confirm_announcements)() == 1
     assert len(await announced_views()) == 1
     await client.close()
+
+
+def test_a_round_past_its_deadline_gets_its_bots_moves_before_the_sweeper_closes_it(make_session, join, instructor):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from game.models import Round
+
+    session = make_session(bot_strategy="fair_share")
+    join(session, "Alice")
+    bots = Seat.objects.filter(province__session=session).exclude(bot_strategy="").count()
+    rnd = rounds.round_open(session=session, user=instructor)  # its bots_play task is never run
+    Round.objects.filter(pk=rnd.pk).update(opened_at=timezone.now() - dt.timedelta(seconds=125),
+                                           deadline=timezone.now() - dt.timedelta(seconds=5))
+    assert sweeper.sweep() >= bots + 1  # the bots played, then the round closed
+    rnd.refresh_from_db()
+    assert rnd.status == Round.Status.CLOSED
+    assert rnd.sheets.count() == bots
