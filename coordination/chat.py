@@ -151,7 +151,7 @@ def chat_read(*, participant_id: int, channel: Any, up_to: Any) -> int:
                 ChatRead.objects.filter(seat=seat, channel=key, last_read_id__lt=last).update(last_read_id=last)
         unread = unread_counts(seat, [key])[key]
         update = {"type": "chat.unread", "channel": key, "unread": unread}
-        transaction.on_commit(lambda: broadcast.send_many_now([(broadcast.seat_group(seat.id), update)]))
+        broadcast.on_commit(lambda: broadcast.send_many_now([(broadcast.seat_group(seat.id), update)]), "chat")
     return unread
 
 
@@ -193,7 +193,7 @@ def _audience(message: ChatMessage) -> list[str]:
 def _tell(message: ChatMessage) -> None:
     text = broadcast.encode({"type": "chat.message", "message": message_payload(message)})
     encoded = [(group, text) for group in _audience(message)]
-    transaction.on_commit(lambda: broadcast.send_encoded_now(encoded))
+    broadcast.on_commit(lambda: broadcast.send_encoded_now(encoded), "chat")
 
 
 def _tell_hidden(message: ChatMessage) -> None:
@@ -209,7 +209,7 @@ def _tell_hidden(message: ChatMessage) -> None:
             unread = unread_counts(seat, [message.channel])[message.channel]
             messages.append((broadcast.seat_group(seat.id),
                              {"type": "chat.unread", "channel": message.channel, "unread": unread}))
-    transaction.on_commit(lambda: broadcast.send_many_now(messages))
+    broadcast.on_commit(lambda: broadcast.send_many_now(messages), "chat")
 
 
 def _tell_announcement(session: GameSession, announcement: Announcement, provinces: list[Province],
@@ -223,5 +223,5 @@ def _tell_announcement(session: GameSession, announcement: Announcement, provinc
                     broadcast.encode({"type": "announcement", "announcement": payload})))
     encoded.append((broadcast.instructor_group(session.id), broadcast.encode(
         {"type": "announcement", "announcement": payload, "messages": [message_payload(line) for line in lines]})))
-    transaction.on_commit(lambda: broadcast.send_encoded_now(encoded))
+    broadcast.on_commit(lambda: broadcast.send_encoded_now(encoded), "chat")
 
