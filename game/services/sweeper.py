@@ -30,11 +30,14 @@ def sweep() -> int:
 
 def rescue_bots(grace_seconds: float = BOTS_GRACE_SECONDS) -> int:
     """Bot seats without a sheet in open rounds opened more than `grace_seconds` ago, or
-    already past their deadline (a short round must not close without its bots)."""
+    already past their deadline (a short round must not close without its bots); not
+    while the game is paused."""
     now = timezone.now()
     cutoff = now - dt.timedelta(seconds=grace_seconds)
     played = 0
-    for rnd in Round.objects.filter(Q(opened_at__lt=cutoff) | Q(deadline__lt=now), status=Round.Status.OPEN):
+    rounds_due = Round.objects.filter(Q(opened_at__lt=cutoff) | Q(deadline__lt=now), status=Round.Status.OPEN,
+                                      session__paused_at__isnull=True)  # a paused game refuses every save
+    for rnd in rounds_due:
         waiting = Seat.objects.filter(province__session_id=rnd.session_id).exclude(bot_strategy="").exclude(
             sheets__round=rnd)
         if waiting.exists():
