@@ -185,6 +185,6 @@ def stand_ins_set(*, session: GameSession, states: dict[int, str], now: dt.datet
     if seats:
         from game.tasks import bots_play
 
-        transaction.on_commit(lambda: bots_play.delay(open_round))
+        broadcast.on_commit(lambda: bots_play.delay(open_round), "bots' moves")
         _announce(session, *{s.province_id: s.province for s in seats}.values())
     return [s.id for s in seats]
