@@ -50,5 +50,6 @@ def test_the_worker_survives_redis_blips_during_an_open_round_which_closes_and_s
     # The worker still does everything after the blips: the next round plays out too.
     second = rounds.round_open(session=session, user=instructor)
     assert wait_for(lambda: status(second) == Round.Status.SCORED, 30), (tmp_path / "worker.log").read_text()[-3000:]
-    assert second.sheets.count() == bots
+    # every bot played (Alice, absent, may have been handed to a stand-in bot meanwhile)
+    assert second.sheets.count() == Seat.objects.filter(province__session=session).exclude(bot_strategy="").count()
     assert_scored_exactly_once(session, second)
