@@ -1,7 +1,7 @@
 PYTHON := .venv/bin/python
 STAMP := .venv/.installed
 
-.PHONY: venv lint test run simulate clean distclean
+.PHONY: venv lint test run stop simulate clean distclean
 
 venv: $(STAMP)
 
@@ -19,9 +19,15 @@ test: venv lint
 	@scripts/ensure_chromium.sh
 	$(PYTHON) -m pytest -q
 
-# Starts Redis (if none), uvicorn and a Celery worker with beat; HOST/PORT override.
+# Starts the embedded PostgreSQL (unless DATABASE_URL) and Redis (if none), uvicorn and a
+# Celery worker with beat; HOST/PORT override. Debug off; `DEBUG=1 make run` for development.
 run: venv
 	scripts/run.sh
+
+# Stops the embedded PostgreSQL and Redis that `make run` / `make test` left running (data kept).
+stop:
+	-test -f .run/redis.pid && kill $$(cat .run/redis.pid)
+	-test -x $(PYTHON) && $(PYTHON) -m config.embedded_postgres stop
 
 simulate: venv
 	$(PYTHON) manage.py simulate $(ARGS)
@@ -30,6 +36,5 @@ clean:
 	rm -rf .pytest_cache .ruff_cache .hypothesis staticfiles
 	find . -path ./.venv -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
-distclean: clean
-	-test -f .run/redis.pid && kill $$(cat .run/redis.pid)
+distclean: clean stop
 	rm -rf .venv .run

@@ -1,7 +1,7 @@
 """Live speed (not a test): real uvicorn server, real Redis, a real Celery worker, and N
 websocket students in a separate process (bench/live_clients.py).
 
-  .venv/bin/python bench/live.py [--clients 300,1000] [--rounds 3] [--db postgres|sqlite]
+  .venv/bin/python bench/live.py [--clients 300,1000] [--rounds 3] [--db default|sqlite]
 
 For each N it measures, in one run:
 - ranking: from the moment a round is scored (round.scored_at, written by the worker) to
@@ -32,28 +32,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 REDIS_DB = 11
-PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 
 
 def pick_database(kind: str) -> tuple[str, callable]:
-    if kind in ("auto", "postgres"):
-        try:
-            import psycopg
+    """A scratch database on the default server: the embedded PostgreSQL `make run` uses,
+    or the server DATABASE_URL names. `--db sqlite` measures the old SQLite default."""
+    if kind == "sqlite":
+        path = ROOT / ".run" / "bench.sqlite3"
+        path.unlink(missing_ok=True)
+        return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+    from tests.live.databases import scratch_database
 
-            admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3)
-            name = f"pc_bench_{secrets.token_hex(4)}"
-            admin.execute(f'CREATE DATABASE "{name}"')
-
-            def drop():
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-            return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}", drop
-        except Exception as exc:  # noqa: BLE001
-            if kind == "postgres":
-                raise SystemExit(f"no PostgreSQL at {PG_ADMIN}: {exc}") from None
-    path = ROOT / ".run" / "bench.sqlite3"
-    path.unlink(missing_ok=True)
-    return f"sqlite:///{path}", lambda: path.unlink(missing_ok=True)
+    scratch = scratch_database("bench")
+    return scratch.__enter__(), lambda: scratch.__exit__(None, None, None)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -143,7 +134,7 @@ def main() -> int:
     parser.add_argument("--clients", default="300,1000")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--chat-clients", default="300", help="the N at which the chat phase runs")
-    parser.add_argument("--db", default="auto", choices=["auto", "postgres", "sqlite"])
+    parser.add_argument("--db", default="default", choices=["default", "sqlite"])
     parser.add_argument("--client-processes", type=int, default=2, help="processes the N students are split over")
     parser.add_argument("--workers", type=int, default=2,
                         help="uvicorn processes, for the game and the bare baseline alike (make run starts 2)")

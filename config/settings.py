@@ -8,9 +8,11 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config import install
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-RUN_DIR = BASE_DIR / ".run"  # local runtime state: dev database, embedded Redis files, logs
-RUN_DIR.mkdir(exist_ok=True)
+# This install's runtime state: embedded PostgreSQL and Redis files, generated secrets, logs.
+RUN_DIR = install.run_dir()
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
@@ -54,12 +56,14 @@ def env_list(name: str, default: str) -> list[str]:
 
 # --- Core -------------------------------------------------------------------------
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for (`DEBUG=1 make run`): a debug page shows tracebacks, settings and the
+# URL list to whoever reaches the server, and a classroom server is reachable by a class.
+DEBUG = env_bool("DEBUG", False)
 
-_DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"
-SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET_KEY)
-if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY when DEBUG is false.")
+# Generated on first use and kept in the run dir (mode 600): sessions survive restarts, and
+# every process of one install (uvicorn workers, Celery) signs with the same key. Several
+# machines serving one game must share it: set SECRET_KEY.
+SECRET_KEY = env_str("SECRET_KEY", "") or install.secret_key()
 
 # For a classroom on a LAN, add the machine's address (or "*") so phones can connect.
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -79,7 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "servestatic.middleware.ServeStaticMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,15 +114,22 @@ TEMPLATES = [
 ]
 
 # --- Database ---------------------------------------------------------------------
-# pytest-django creates its own test database from this one (in-memory for SQLite).
+# By default the embedded PostgreSQL that `make run` and the test suite start (its data in
+# the run dir, a Unix socket only): the same engine, row locks included, in class and in
+# tests. DATABASE_URL selects any other database.
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{RUN_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-    )
-}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+DATABASE_URL = env_str("DATABASE_URL", "") or install.embedded_database_url()
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Under ASGI Django's docs say: no persistent connections, use the driver's pool. Each
+    # process keeps at most DB_POOL_SIZE connections and queues the rest (docs/deploy.md §4).
+    if env_int("DB_POOL_SIZE", 0) > 0:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1, "max_size": env_int("DB_POOL_SIZE", 0), "timeout": 20}
+    # One test database per test run (pid), so runs on one server never collide.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: Celery workers and ASGI servers started by tests share it.
     # One file per test run, so two runs on one machine never lock each other out.
     DATABASES["default"]["TEST"] = {"NAME": str(RUN_DIR / f"test-db-{os.getpid()}.sqlite3")}
@@ -141,11 +152,15 @@ REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 # pubsub: one PUBLISH per group message, each ASGI process fans it out to its own sockets
 # (measured faster at 300 students; docs/deploy.md §8). core: the classic layer.
 CHANNEL_LAYER = env_str("CHANNEL_LAYER", "pubsub")
+# Pub/sub channels are named from the prefix alone (the Redis database number is ignored),
+# so each install gets its own prefixes: two games on one Redis never see each other.
+CHANNEL_PREFIX = env_str("CHANNEL_PREFIX", "") or f"asgi-{install.install_id()}"
+CELERY_KEY_PREFIX = env_str("CELERY_KEY_PREFIX", "") or f"pc-{install.install_id()}:"
 if CHANNEL_LAYER not in ("pubsub", "core"):
     raise ImproperlyConfigured(f"CHANNEL_LAYER must be 'pubsub' or 'core', not {CHANNEL_LAYER!r}.")
 if CHANNEL_LAYER == "pubsub":
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-                                  "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("CHANNEL_PREFIX", "asgi")}}}
+                                  "CONFIG": {"hosts": [REDIS_URL], "prefix": CHANNEL_PREFIX}}}
 else:
     CHANNEL_LAYERS = {
         "default": {
@@ -154,7 +169,7 @@ else:
             # drops group messages once that key holds `capacity` entries (default 100): far too
             # few for a classroom of 300 on one process. See docs/deploy.md.
             "CONFIG": {"hosts": [REDIS_URL], "capacity": env_int("CHANNEL_CAPACITY", 10000), "expiry": 30,
-                       "prefix": env_str("CHANNEL_PREFIX", "asgi")},
+                       "prefix": CHANNEL_PREFIX},
         }
     }
 
@@ -162,9 +177,8 @@ CELERY_BROKER_URL = REDIS_URL
 # kombu's Redis transport with the repair that keeps a Redis blip from killing the Celery 5.7
 # worker (config/broker.py).
 CELERY_BROKER_TRANSPORT = "config.broker:Transport"
-# A key prefix lets several games (or test runs) share one Redis database.
-if env_str("CELERY_KEY_PREFIX", ""):
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": env_str("CELERY_KEY_PREFIX", "")}
+# The key prefix keeps each install's (and test run's) task queues apart on one Redis.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": CELERY_KEY_PREFIX}
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -187,11 +201,13 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = RUN_DIR / "static"  # only for `collectstatic`; whitenoise serves from static/
+STATIC_ROOT = RUN_DIR / "static"  # only for `collectstatic`; ServeStatic serves from static/
 STATIC_ROOT.mkdir(exist_ok=True)
-# Serve straight from static/ (no collectstatic step); a handful of small files.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = DEBUG
+# ServeStatic (the maintained async fork of whitenoise): under ASGI it streams files with an
+# async iterator, where whitenoise's sync one made Django warn on every file. Straight from
+# static/ (no collectstatic step); a handful of small files.
+SERVESTATIC_USE_FINDERS = True
+SERVESTATIC_AUTOREFRESH = DEBUG
 
 # The sweeper closes every round at its deadline (read from the database) and scores rounds
 # whose scoring task was lost. A sweep not started within 5 s is dropped: after an outage

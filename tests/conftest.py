@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+
+def pytest_configure(config):
+    """Tests run on the engine `make run` uses: the embedded PostgreSQL, started here when
+    DATABASE_URL is unset (CI, a fresh clone), whatever else runs on the machine."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    from django.conf import settings
+
+    from config import embedded_postgres, install
+
+    embedded_postgres.start()
+    embedded_postgres.drop_stale_test_databases()
+    # The settings were read before the server said where its socket is (a long path moves it).
+    settings.DATABASES["default"]["HOST"] = str(install.embedded_socket_dir())
 
 
 @pytest.fixture

@@ -10,15 +10,14 @@ from pathlib import Path
 
 from django.db import connection
 
+from tests.live.databases import url_for
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def database_url() -> str:
-    settings = connection.settings_dict
-    if settings["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{Path(settings['NAME']).resolve()}"
-    return (f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST'] or '127.0.0.1'}:"
-            f"{settings['PORT'] or 5432}/{settings['NAME']}")
+    """The test database, for the processes a test starts."""
+    return url_for(connection.settings_dict)
 
 
 def start_worker(redis_url: str, tmp: Path, sweep_seconds: int = 1, pool: str = "solo") -> subprocess.Popen:

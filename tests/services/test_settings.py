@@ -1,4 +1,6 @@
 import importlib.util
+import os
+import stat
 from pathlib import Path
 from types import ModuleType
 
@@ -56,12 +58,19 @@ def test_a_bad_debug_value_stops_the_settings_from_loading(monkeypatch):
         load_fresh_settings()
 
 
-def test_the_default_database_is_sqlite_in_the_run_dir(monkeypatch):
+def test_the_default_database_is_the_embedded_postgresql_in_the_run_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    settings = load_fresh_settings()
-    db = settings.DATABASES["default"]
-    assert db["ENGINE"] == "django.db.backends.sqlite3"
-    assert Path(db["NAME"]) == settings.BASE_DIR / ".run" / "db.sqlite3"
+    monkeypatch.setenv("RUN_DIR", str(tmp_path))
+    db = load_fresh_settings().DATABASES["default"]
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["NAME"], db["USER"], db["HOST"]) == ("contest", "postgres", str(tmp_path / "postgres"))
+    assert db["OPTIONS"]["pool"]["max_size"] == 10 and db["CONN_MAX_AGE"] == 0  # a pool, as Django advises under ASGI
+
+
+def test_each_test_run_gets_its_own_test_database_name(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://teacher:pw@db.example:5432/contest")
+    db = load_fresh_settings().DATABASES["default"]
+    assert db["TEST"]["NAME"] == f"test_contest_{os.getpid()}"
 
 
 def test_database_url_switches_the_engine_to_postgresql(monkeypatch):
@@ -71,11 +80,57 @@ def test_database_url_switches_the_engine_to_postgresql(monkeypatch):
     assert (db["NAME"], db["HOST"], db["PORT"]) == ("contest", "db.example", 5432)
 
 
-def test_production_refuses_the_dev_secret_key(monkeypatch):
-    monkeypatch.setenv("DEBUG", "false")
+def test_database_url_still_selects_sqlite(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'game.sqlite3'}")
+    db = load_fresh_settings().DATABASES["default"]
+    assert db["ENGINE"] == "django.db.backends.sqlite3" and db["NAME"] == str(tmp_path / "game.sqlite3")
+
+
+def test_debug_is_off_unless_asked_for(monkeypatch):
+    monkeypatch.delenv("DEBUG", raising=False)
+    assert load_fresh_settings().DEBUG is False
+    monkeypatch.setenv("DEBUG", "1")
+    assert load_fresh_settings().DEBUG is True
+
+
+def test_a_secret_key_is_generated_once_kept_private_and_reused(monkeypatch, tmp_path):
     monkeypatch.delenv("SECRET_KEY", raising=False)
-    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
-        load_fresh_settings()
+    monkeypatch.setenv("RUN_DIR", str(tmp_path))
+    first = load_fresh_settings().SECRET_KEY
+    assert len(first) >= 50
+    assert (tmp_path / "secret-key").read_text().strip() == first
+    assert stat.S_IMODE((tmp_path / "secret-key").stat().st_mode) == 0o600
+    assert load_fresh_settings().SECRET_KEY == first
+
+
+def test_a_secret_key_from_the_environment_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("RUN_DIR", str(tmp_path))
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    assert load_fresh_settings().SECRET_KEY == "from-the-environment"
+    assert not (tmp_path / "secret-key").exists()
+
+
+def test_two_installs_get_different_redis_prefixes_each_kept_between_runs(monkeypatch, tmp_path):
+    for name in ("CHANNEL_PREFIX", "CELERY_KEY_PREFIX"):
+        monkeypatch.delenv(name, raising=False)
+    prefixes = []
+    for install in ("a", "b", "a"):
+        monkeypatch.setenv("RUN_DIR", str(tmp_path / install))
+        settings = load_fresh_settings()
+        prefixes.append((settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"],
+                         settings.CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"]))
+    assert prefixes[0] == prefixes[2]
+    assert prefixes[0][0] != prefixes[1][0] and prefixes[0][1] != prefixes[1][1]
+    assert stat.S_IMODE((tmp_path / "a" / "install-id").stat().st_mode) == 0o600
+
+
+def test_redis_prefixes_from_the_environment_win(monkeypatch, tmp_path):
+    monkeypatch.setenv("RUN_DIR", str(tmp_path))
+    monkeypatch.setenv("CHANNEL_PREFIX", "room-12")
+    monkeypatch.setenv("CELERY_KEY_PREFIX", "room-12:")
+    settings = load_fresh_settings()
+    assert settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] == "room-12"
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS == {"global_keyprefix": "room-12:"}
 
 
 def test_redis_url_feeds_the_channel_layer_and_celery(monkeypatch):
