@@ -23,9 +23,10 @@ fi
 
 "$PY" manage.py migrate --noinput -v0
 # Asked of the database itself, every time: DATABASE_URL may point at a new, empty one.
-if ! "$PY" manage.py shell -c "from django.contrib.auth import get_user_model as g; import sys; sys.exit(0 if g().objects.filter(username='instructor').exists() else 1)" 2>/dev/null; then
+if ! "$PY" manage.py shell -v0 -c "from django.contrib.auth import get_user_model as g; import sys; sys.exit(0 if g().objects.filter(username='instructor').exists() else 1)" 2>/dev/null; then
     echo "First run on this database: creating the instructor account."
-    "$PY" manage.py createinstructor instructor | tee "$RUN/instructor-created"
+    # The file holds the password: readable by this user only.
+    (umask 077 && "$PY" manage.py createinstructor instructor | tee "$RUN/instructor-created")
 fi
 
 if [ -z "${REDIS_URL:-}" ]; then
