@@ -233,6 +233,16 @@ def racing_saves(base: str, teacher: Browser, savers: int, saves: int, tag: str)
             raise SystemExit(f"saver {i} could not join: {status}")
         student.code = code  # type: ignore[attr-defined]
         students.append(student)
+    # Joins spread students over seats: the instructor moves the others into the first one's
+    # city, so every save races for the same sheet row.
+    roster = {p["name"]: p for p in asyncio.run(instructor_snapshot(teacher, session_id))["roster"]}
+    seat = roster[f"{tag}-saver-0"]["seat"]
+    for i in range(1, savers):
+        status, _, body = teacher.post(f"/instructor/s/{session_id}/do/move/",
+                                       {"participant": roster[f"{tag}-saver-{i}"]["id"], "seat": seat},
+                                       accept="application/json")
+        if status != 200:
+            raise SystemExit(f"moving saver {i} answered {status}: {body[:300]}")
     status, _, body = teacher.post(f"/instructor/s/{session_id}/do/open/", {}, accept="application/json")
     if status != 200:
         raise SystemExit(f"opening the round answered {status}: {body[:300]}")
@@ -241,8 +251,7 @@ def racing_saves(base: str, teacher: Browser, savers: int, saves: int, tag: str)
     pairs = [pair for per_student in results for pair in per_student]
     acked = [(answer["version"], sheet) for sheet, answer in pairs if answer and answer.get("type") == "saved"]
     errors = [answer.get("code", "?") for _, answer in pairs if answer and answer.get("type") == "error"]
-    seat_sheets = list(snapshot["sheets"].values())
-    stored = seat_sheets[0] if len(seat_sheets) == 1 else None
+    stored = snapshot["sheets"].get(str(seat))
     result = RaceResult(len(pairs), sum(answer is not None for _, answer in pairs), acked, errors,
                         stored and stored["version"], stored and stored["data"])
     if result.answered != result.sent:
@@ -253,7 +262,7 @@ def racing_saves(base: str, teacher: Browser, savers: int, saves: int, tag: str)
     if acked:
         last_version, last_sheet = max(acked, key=lambda pair: pair[0])
         if stored is None:
-            result.problems.append(f"expected one stored sheet, the instructor sees {len(seat_sheets)}")
+            result.problems.append("the instructor sees no sheet for the savers' city")
         elif stored["version"] != last_version or stored["data"]["bids"] != last_sheet["bids"]:
             result.problems.append(f"stored version {stored['version']} {stored['data']['bids']} is not the last "
                                    f"acknowledged one, version {last_version} {last_sheet['bids']}")
