@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.db import DatabaseError, close_old_connections
 
-from game.services import bots, presence, rounds, sweeper
+from game.services import bots, presence, rounds, screens_soon, sweeper
 
 
 @shared_task
@@ -32,6 +32,12 @@ def score_round_task(round_id: int) -> bool:
 @shared_task
 def bots_play(round_id: int) -> int:
     return bots.bots_play(round_id=round_id)
+
+
+@shared_task
+def refresh_screens(session_id: int) -> None:
+    """Scheduled by a burst of joins (game/services/screens_soon.py)."""
+    screens_soon.refresh_screens_now(session_id)
 
 
 @worker_process_init.connect

@@ -202,7 +202,9 @@ def participant_join(*, code: str, display_name: str, return_code: str = "") -> 
     participant = Participant.objects.create(session=session, seat=seat, display_name=name)
     log(session, "joined", name, participant=participant.id, seat=seat.id, city=seat.city_id,
         province=seat.province.number)
-    _announce_roster(session, seat.province)
+    from game.services.announce import announce_join
+
+    announce_join(session, seat.province)
     return participant
 
 

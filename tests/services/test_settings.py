@@ -64,7 +64,15 @@ def test_the_default_database_is_the_embedded_postgresql_in_the_run_dir(monkeypa
     db = load_fresh_settings().DATABASES["default"]
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["NAME"], db["USER"], db["HOST"]) == ("contest", "postgres", str(tmp_path / "postgres"))
-    assert db["OPTIONS"]["pool"]["max_size"] == 10 and db["CONN_MAX_AGE"] == 0  # a pool, as Django advises under ASGI
+    assert db["CONN_MAX_AGE"] == 0 and "pool" not in db.get("OPTIONS", {})  # Django's advice under ASGI
+
+
+def test_a_pool_size_turns_on_djangos_postgresql_connection_pool(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://teacher:pw@db.example:5432/contest")
+    monkeypatch.setenv("DB_POOL_SIZE", "8")
+    monkeypatch.setenv("DB_CONN_MAX_AGE", "60")
+    db = load_fresh_settings().DATABASES["default"]
+    assert db["OPTIONS"]["pool"]["max_size"] == 8 and db["CONN_MAX_AGE"] == 0  # a pool refuses persistent ones
 
 
 def test_each_test_run_gets_its_own_test_database_name(monkeypatch):
