@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.signals import worker_process_init
 from django.db import DatabaseError, close_old_connections
 
-from game.services import bots, presence, rounds, screens_soon, sweeper
+from game.services import announce_soon, bots, presence, rounds, sweeper
 
 
 @shared_task
@@ -35,9 +35,9 @@ def bots_play(round_id: int) -> int:
 
 
 @shared_task
-def refresh_screens(session_id: int) -> None:
-    """Scheduled by a burst of joins (game/services/screens_soon.py)."""
-    screens_soon.refresh_screens_now(session_id)
+def announce_session_task(session_id: int) -> None:
+    """Scheduled by a burst of joins (game/services/announce_soon.py)."""
+    announce_soon.announce_session_now(session_id)
 
 
 @worker_process_init.connect

@@ -22,6 +22,26 @@ def pytest_configure(config):
     settings.DATABASES["default"]["HOST"] = str(install.embedded_socket_dir())
 
 
+def pytest_unconfigure(config):
+    """This run's test database is gone even when a thread of an async test still held a
+    connection to it (Django's own DROP then fails with "being accessed by other users")."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if not db["ENGINE"].endswith("postgresql"):
+        return
+    import psycopg
+    from psycopg import sql
+
+    from tests.live.databases import url_for
+
+    try:
+        with psycopg.connect(url_for(db, "postgres"), autocommit=True, connect_timeout=5) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db["TEST"]["NAME"])))
+    except psycopg.Error as exc:
+        print(f"could not drop the test database {db['TEST']['NAME']}: {exc}")
+
+
 @pytest.fixture
 def instructor(django_user_model):
     return django_user_model.objects.create_user(username="instructor", password="pw-instructor-1")

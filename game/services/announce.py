@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from game.models import GameSession, Province, Round
-from game.services import broadcast
-from game.services.screens_soon import refresh_screens_soon
+from game.services import announce_soon, broadcast
 from game.services.selectors import (
     current_round,
     instructor_snapshot,
@@ -35,41 +34,23 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
             for province_id, text in texts.items()
             if only is None or province_id in only
         ])
-        _send_screens(session, payloads, texts)
+        every = list(texts.values())
+        projector = projector_snapshot(session, payloads)
+        screens = []
+        for group, snapshot in ((broadcast.projector_group(session.id), projector),
+                                (broadcast.instructor_group(session.id),
+                                 instructor_snapshot(session, payloads, projector=projector))):
+            snapshot = {k: v for k, v in snapshot.items() if k != "provinces"}
+            screens.append((group, broadcast.splice(snapshot, "provinces", every)))
+        broadcast.send_encoded_now(screens)
 
     broadcast.on_commit(send, "session views")
 
 
-def announce_join(session: GameSession, province: Province) -> None:
-    """After a join commits: the joined province's students at once (one province's view),
-    the instructor's and projector's screens soon, coalesced with the joins around it
-    (game/services/screens_soon.py): a class joins in a burst."""
-
-    def send() -> None:
-        payload = province_payloads(session, [province])[province.id]
-        broadcast.send_encoded_now([(broadcast.province_group(province.id),
-                                     broadcast.typed("province", broadcast.encode(payload)))])
-        refresh_screens_soon(session.id)
-
-    transaction.on_commit(send)
-
-
-def announce_screens(session: GameSession) -> None:
-    """Now: the instructor's and projector's screens, every province included."""
-    payloads = province_payloads(session)
-    _send_screens(session, payloads, {pid: broadcast.encode(payload) for pid, payload in payloads.items()})
-
-
-def _send_screens(session: GameSession, payloads: dict[int, dict], texts: dict[int, str]) -> None:
-    every = list(texts.values())
-    projector = projector_snapshot(session, payloads)
-    screens = []
-    for group, snapshot in ((broadcast.projector_group(session.id), projector),
-                            (broadcast.instructor_group(session.id),
-                             instructor_snapshot(session, payloads, projector=projector))):
-        snapshot = {k: v for k, v in snapshot.items() if k != "provinces"}
-        screens.append((group, broadcast.splice(snapshot, "provinces", every)))
-    broadcast.send_encoded_now(screens)
+def announce_session_soon(session: GameSession) -> None:
+    """After commit, coalesced with the changes around it (a burst of joins): in a moment,
+    the same as announce_session for every province (game/services/announce_soon.py)."""
+    transaction.on_commit(lambda: announce_soon.announce_session_soon(session.id))
 
 
 def announce_round(session: GameSession, rnd: Round) -> None:

@@ -153,14 +153,18 @@ def _free_seat(session: GameSession) -> Seat | None:
     """Fill provinces in order: first one student per seat, then a second per seat, up to
     the team size; open a new province when all are full (DESIGN §3)."""
     counts = _seat_counts(session)
-    provinces = list(session.provinces.prefetch_related("seats"))
-    for province in provinces:
-        seats = list(province.seats.all())
+    # Ids only: at 300 students, building every Seat and Province object cost more than
+    # the rest of the join.
+    by_province: dict[int, list[int]] = {}
+    for seat_id, province_id in Seat.objects.filter(province__session=session).values_list("id", "province_id"):
+        by_province.setdefault(province_id, []).append(seat_id)  # by province number, then position
+    for seats in by_province.values():
         for level in range(session.students_per_seat):
-            for seat in seats:
-                if counts.get(seat.id, 0) == level:
-                    return seat
-    if len(provinces) >= session.max_provinces:
+            for seat_id in seats:
+                if counts.get(seat_id, 0) == level:
+                    return Seat.objects.select_related("province").get(pk=seat_id)
+    provinces = session.provinces.count()
+    if provinces >= session.max_provinces:
         return None
     if session.status != GameSession.Status.LOBBY and provinces:
         return None  # new provinces only before the game starts: they would miss rounds
@@ -202,9 +206,9 @@ def participant_join(*, code: str, display_name: str, return_code: str = "") -> 
     participant = Participant.objects.create(session=session, seat=seat, display_name=name)
     log(session, "joined", name, participant=participant.id, seat=seat.id, city=seat.city_id,
         province=seat.province.number)
-    from game.services.announce import announce_join
+    from game.services.announce import announce_session_soon
 
-    announce_join(session, seat.province)
+    announce_session_soon(session)  # a class joins in a burst: one announcement for many joins
     return participant
 
 
