@@ -216,9 +216,11 @@ def _participant_named(session: GameSession, name: str) -> Participant | None:
     """The student (not removed) with this name, compared as names.name_key does: without
     regard to case or compatibility forms (ANN, Ａｎｎ and Ann are one name)."""
     key = name_key(name)
-    for participant in session.participants.filter(removed=False).select_related("seat__province"):
-        if name_key(participant.display_name) == key:
-            return participant
+    # Names only, under the session lock every join waits for: building 300 participants
+    # with their seats per join made a class's join burst queue here.
+    for participant_id, display_name in session.participants.filter(removed=False).values_list("id", "display_name"):
+        if name_key(display_name) == key:
+            return session.participants.select_related("seat__province").get(pk=participant_id)
     return None
 
 
