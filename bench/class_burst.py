@@ -101,7 +101,7 @@ def create_game(teacher: Browser, title: str, students_per_seat: int) -> tuple[i
     status, location, body = teacher.post("/instructor/", {
         "title": title, "scenario_id": "shanxi", "total_rounds": 3, "round_seconds": 3600,
         "schedule": "growth_tournament:3", "students_per_seat": students_per_seat, "fill_with_bots": "on",
-        "bot_strategy": "fair_share", "max_provinces": 100,
+        "bot_strategy": "fair_share", "max_provinces": 100, "absent_rounds": 0,
     })
     if status != 302:
         raise SystemExit(f"creating a game answered {status}: {body[:500]}")
