@@ -265,7 +265,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env_str("CACHE_PREFIX", env_str("CHANNEL_PREFIX", "asgi") + "-cache"),
+        "KEY_PREFIX": env_str("CACHE_PREFIX", "") or f"{CHANNEL_PREFIX}-cache",  # per install, as the layer
     }
 }
 RATELIMIT_USE_CACHE = "default"

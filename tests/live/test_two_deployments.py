@@ -25,7 +25,7 @@ def deployment_env(tmp_path, name: str, database_url: str, redis_url: str, prefi
     Redis, unless the test forces a prefix. (The test run's own prefixes are removed.)"""
     env = base_env(RUN_DIR=str(tmp_path / name), DATABASE_URL=database_url, REDIS_URL=redis_url,
                    CELERY_TASK_ALWAYS_EAGER="true")  # scoring (and so publishing) runs inside the server
-    for key in ("CHANNEL_PREFIX", "CELERY_KEY_PREFIX", "SECRET_KEY", "DEBUG"):
+    for key in ("CHANNEL_PREFIX", "CELERY_KEY_PREFIX", "CACHE_PREFIX", "SECRET_KEY", "DEBUG"):
         env.pop(key, None)
     if prefix:
         env.update(CHANNEL_PREFIX=prefix, CELERY_KEY_PREFIX=prefix + ":")

@@ -119,16 +119,17 @@ def test_a_secret_key_from_the_environment_wins(monkeypatch, tmp_path):
 
 
 def test_two_installs_get_different_redis_prefixes_each_kept_between_runs(monkeypatch, tmp_path):
-    for name in ("CHANNEL_PREFIX", "CELERY_KEY_PREFIX"):
+    for name in ("CHANNEL_PREFIX", "CELERY_KEY_PREFIX", "CACHE_PREFIX"):
         monkeypatch.delenv(name, raising=False)
     prefixes = []
     for install in ("a", "b", "a"):
         monkeypatch.setenv("RUN_DIR", str(tmp_path / install))
         settings = load_fresh_settings()
         prefixes.append((settings.CHANNEL_LAYERS["default"]["CONFIG"]["prefix"],
-                         settings.CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"]))
+                         settings.CELERY_BROKER_TRANSPORT_OPTIONS["global_keyprefix"],
+                         settings.CACHES["default"]["KEY_PREFIX"]))
     assert prefixes[0] == prefixes[2]
-    assert prefixes[0][0] != prefixes[1][0] and prefixes[0][1] != prefixes[1][1]
+    assert all(a != b for a, b in zip(prefixes[0], prefixes[1], strict=True))
     assert stat.S_IMODE((tmp_path / "a" / "install-id").stat().st_mode) == 0o600
 
 
