@@ -50,7 +50,7 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
 def announce_session_soon(session: GameSession) -> None:
     """After commit, coalesced with the changes around it (a burst of joins): in a moment,
     the same as announce_session for every province (game/services/announce_soon.py)."""
-    transaction.on_commit(lambda: announce_soon.announce_session_soon(session.id))
+    broadcast.on_commit(lambda: announce_soon.announce_session_soon(session.id), "session views (coalesced)")
 
 
 def announce_round(session: GameSession, rnd: Round) -> None:
