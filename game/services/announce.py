@@ -27,7 +27,12 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
     ready = payloads
 
     def send() -> None:
-        payloads = ready if ready is not None else province_payloads(session)
+        if ready is not None:  # built before the commit: stamped now, after it (session_info)
+            stamp = timezone.now().isoformat()
+            payloads = {pid: {**payload, "session": {**payload["session"], "server_time": stamp}}
+                        for pid, payload in ready.items()}
+        else:
+            payloads = province_payloads(session)
         texts = {province_id: broadcast.encode(payload) for province_id, payload in payloads.items()}
         broadcast.send_encoded_now([
             (broadcast.province_group(province_id), broadcast.typed("province", text))
@@ -61,11 +66,12 @@ def announce_round(session: GameSession, rnd: Round) -> None:
     status = rnd.status
 
     def send() -> None:
+        stamp = timezone.now().isoformat()  # before the read: see session_info
         current = current_round(session)
         if current is None or current.id != rnd.id or current.status != status:
             return
         info = round_info(current, session)
-        delta = {"type": "round", "round": info, "server_time": timezone.now().isoformat()}
+        delta = {"type": "round", "round": info, "server_time": stamp}
         groups = [broadcast.province_group(pid) for pid in session.provinces.values_list("id", flat=True)]
         groups += [broadcast.projector_group(session.id), broadcast.instructor_group(session.id)]
         broadcast.send_many_now([(group, delta) for group in groups])

@@ -408,7 +408,21 @@ def province_public(province: Province, session: GameSession | None = None) -> d
     return province_payloads(session, [province])[province.id]
 
 
+# What an instructor changes while a class plays: read again for every view.
+LIVE_SESSION_FIELDS = ("status", "joining_locked", "paused_at")
+
+
 def session_info(session: GameSession) -> dict[str, Any]:
+    """`server_time` stamps the view: it is taken before the live fields are read, so a view
+    stamped later never shows an older state. Views are built by several processes (web,
+    worker, beat) and can arrive out of order; screens drop one older than what they show
+    (PC.outOfOrder in static/js/socket.js). The caller's `session` may have been loaded
+    long ago (a consumer holds it from connect), hence the fresh read."""
+    stamp = timezone.now().isoformat()
+    live = GameSession.objects.filter(pk=session.pk).values(*LIVE_SESSION_FIELDS).first()
+    if live is not None:
+        for field, value in live.items():
+            setattr(session, field, value)
     scenario = scenario_for(session)
     return {
         "id": session.id,
@@ -422,7 +436,7 @@ def session_info(session: GameSession) -> dict[str, Any]:
         "students_per_seat": session.students_per_seat,
         "schedule": session.schedule,
         "local_return": scenario.province.local_return,
-        "server_time": timezone.now().isoformat(),
+        "server_time": stamp,
         # While paused every clock stands still at deadline − paused_at (housekeeping.py).
         "paused_at": session.paused_at.isoformat() if session.paused_at else None,
     }

@@ -242,6 +242,8 @@
 
   function onMessage(m) {
     window.PCProjectorParts.forEach(function (part) { try { part(m); } catch (e) { window.console && console.error(e); } });
+    if ((m.type === "snapshot" && PC.outOfOrder(state, m.session && m.session.server_time))
+        || (m.type === "round" && PC.outOfOrder(state, m.server_time))) { return; }
     if (m.type === "snapshot") {
       if (state.snap) { PC.keepSubmitted(state.snap.round, PC.allCities(state.snap), m.round, PC.allCities(m)); }
       state.snap = m;

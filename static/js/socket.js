@@ -131,6 +131,17 @@
     expandTables: expandTables,
     /* A `round` delta (closed, or the deadline moved) applied to a panel or projector
        snapshot, whose provinces each carry the round too. Returns the clock offset. */
+    /* Views are built by several processes (web, worker, beat) and can arrive out of order;
+       one built before the view on screen would undo a newer change (a pause, an opened
+       round). `holder` remembers the newest stamp seen (session_info in selectors.py). */
+    outOfOrder: function (holder, builtAt) {
+      if (!builtAt) { return false; }
+      var t = Date.parse(builtAt);
+      if (isNaN(t)) { return false; }
+      if (holder.builtAt && t < holder.builtAt) { return true; }
+      holder.builtAt = t;
+      return false;
+    },
     applyRound: function (snap, m) {
       snap.round = m.round;
       (snap.provinces || []).forEach(function (p) { p.round = m.round; });

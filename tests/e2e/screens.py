@@ -5,6 +5,7 @@ static/js pages, never translated text, so the same steps work in every language
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from playwright.sync_api import Browser, Page, expect
@@ -103,3 +104,27 @@ def fill_and_save_sheet(page: Page, amount: int = 10) -> str:
 def chip(panel: Page, student: str):
     """The panel's seat chip of the city where `student` sits."""
     return panel.locator("#provinces button.chip").filter(has=panel.locator(".chip-who", has_text=student))
+
+
+def in_a_thread(work) -> None:
+    """Run a service call as another client would: off the thread where sync Playwright
+    keeps its event loop (the call's broadcasts use async_to_sync), with its own database
+    connection, closed afterwards."""
+    from django.db import connections
+
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
+            failure.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive(), "the service call did not finish"
+    if failure:
+        raise failure[0]

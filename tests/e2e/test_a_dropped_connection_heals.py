@@ -6,7 +6,6 @@ back on the same address."""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
@@ -15,6 +14,7 @@ from tests.e2e.screens import (
     connection_state,
     create_session,
     fill_and_save_sheet,
+    in_a_thread,
     join,
     log_in,
     person,
@@ -22,30 +22,6 @@ from tests.e2e.screens import (
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def in_a_thread(work) -> None:
-    """Run a service call as another client would: off the thread where sync Playwright
-    keeps its event loop (the call's broadcasts use async_to_sync), with its own database
-    connection, closed afterwards."""
-    from django.db import connections
-
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            failure.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(30)
-    assert not thread.is_alive(), "the service call did not finish"
-    if failure:
-        raise failure[0]
 
 
 def test_a_student_page_heals_after_losing_the_network_and_after_a_server_restart(stack, browser, instructor):

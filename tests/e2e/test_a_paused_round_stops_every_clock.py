@@ -1,10 +1,46 @@
 """In Chromium: the instructor pauses the open round; the student's clock stands still and
 says so, a save is refused with the reason, and after resuming the save goes through and
-the clock runs again from where it stopped."""
+the clock runs again from where it stopped. Views built by another process before the
+pause and delivered after it (a coalesced join announcement from the worker) do not undo it."""
 
+import asyncio
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.screens import create_session, join, log_in, person
+from tests.e2e.screens import create_session, in_a_thread, join, log_in, person
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def send_views_built_before_the_pause(stack, session_id: int) -> None:
+    """What a slow process that read the session just before the pause would send now, on
+    the servers' own channel layer (the tests' process uses another one)."""
+    from channels_redis.pubsub import RedisPubSubChannelLayer
+
+    from game.models import GameSession
+    from game.services import broadcast
+    from game.services.selectors import instructor_snapshot, province_payloads
+
+    game = GameSession.objects.get(pk=session_id)
+    before = (timezone.now() - timedelta(seconds=5)).isoformat()
+
+    def unpaused(view: dict) -> dict:
+        return {**view, "session": {**view["session"], "paused_at": None, "server_time": before}}
+
+    messages = [(broadcast.province_group(pid), {"type": "province", **unpaused(view)})
+                for pid, view in province_payloads(game).items()]
+    messages.append((broadcast.instructor_group(game.id), unpaused(instructor_snapshot(game))))
+
+    async def send() -> None:
+        layer = RedisPubSubChannelLayer(hosts=[stack.env["REDIS_URL"]], prefix=stack.env["CHANNEL_PREFIX"])
+        for group, message in messages:
+            await layer.group_send(group, {"type": "relay", "text": broadcast.encode(message)})
+        await layer.flush()
+
+    asyncio.run(send())
 
 
 def test_pause_and_resume(stack, browser, instructor):
@@ -21,9 +57,12 @@ def test_pause_and_resume(stack, browser, instructor):
     expect(panel.locator("#pause")).to_have_attribute("aria-pressed", "true")
     expect(panel.locator("#round-clock")).to_contain_text("paused")
     expect(alice.locator("#sb-clock-value")).to_contain_text("paused")
+    in_a_thread(lambda: send_views_built_before_the_pause(stack, session.id))
     frozen = alice.locator("#sb-clock-value").inner_text()
     alice.wait_for_timeout(2500)
     assert alice.locator("#sb-clock-value").inner_text() == frozen, "the clock must stand still"
+    expect(panel.locator("#round-clock")).to_contain_text("paused")
+    expect(panel.locator("#pause")).to_have_attribute("aria-pressed", "true")
 
     field = alice.locator("#sheet-form input[data-field]").first
     field.fill("5")

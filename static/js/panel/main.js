@@ -878,6 +878,8 @@ function onMessage(m) {
 }
 
 function drawCore(m) {
+  if ((m.type === "snapshot" && PC.outOfOrder(state, m.session && m.session.server_time))
+      || (m.type === "round" && PC.outOfOrder(state, m.server_time))) { return; }
   if (m.type === "snapshot") {
     if (state.snap) { keepSaved(state.snap, m); }
     state.snap = m;

@@ -27,6 +27,9 @@ useSocket(sock);
 
 export function onMessage(msg) {
   if (S.dead) { return; }
+  var builtAt = msg.type === "round" ? msg.server_time
+    : (msg.type === "snapshot" || msg.type === "province") && msg.session ? msg.session.server_time : null;
+  if (PC.outOfOrder(S, builtAt)) { return; }
   switch (msg.type) {
     case "snapshot": onSnapshot(msg); break;
     case "province": onProvince(msg); break;

@@ -13,7 +13,8 @@ export var S = {
   dead: false,            // removed or refused: stop drawing the game
   rulesByRound: {},       // round number -> rules seen (from play data and snapshots)
   myPoints: {},           // round number -> {points, rank}
-  seq: 0
+  seq: 0,
+  builtAt: 0              // stamp of the newest view drawn (PC.outOfOrder)
 };
 (playData.rounds || []).forEach(function (r) {
   S.rulesByRound[r.number] = { version: r.version, preset: r.preset, params: r.params, status: r.status };
