@@ -62,6 +62,11 @@ class GameSession(models.Model):
     absent_rounds = models.PositiveSmallIntegerField(default=1)
     # What the panel was last told about who is connected (services/presence.py compares).
     presence_digest = models.CharField(max_length=64, blank=True, default="")
+    # Between-subjects treatments (docs/treatments.md): [{"label": "A", "schedule": [preset per
+    # round]}]; an empty list or a single item means every province plays the same rules.
+    treatments = models.JSONField(default=list, blank=True)
+    # The instructor revealed which province played which treatment (debrief, projector).
+    treatments_revealed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -73,6 +78,8 @@ class GameSession(models.Model):
 class Province(models.Model):
     session = models.ForeignKey(GameSession, on_delete=models.CASCADE, related_name="provinces")
     number = models.PositiveSmallIntegerField()
+    # The label of the treatment this province plays ("" when the session has none).
+    treatment = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         ordering = ["number"]
