@@ -2,8 +2,8 @@
 [--rounds 10] [--repeat 3] [--fresh]
 
 1. Makes (once, then reuses) a P-province × R-round shanxi session played to the end by
-   bots with `manage.py demo_session`, in its own database: DATABASE_URL if set, else
-   .run/bench-export.sqlite3.
+   bots with `manage.py demo_session`, in its own database: DATABASE_URL if set, else the
+   database `pc_bench_export` on the embedded PostgreSQL `make run` uses (kept between runs).
 2. Times, each in a fresh process and `--repeat` times: `export_session --format both`
    (CSV + README + log.json into a directory), the panel's zip (`export_zip`), and
    `replay log.json`; reports the median wall time (process start included) and the peak
@@ -38,9 +38,26 @@ print(f.seek(0, 2))
 """
 
 
+def default_database() -> str:
+    """The engine a class plays on (`make run`'s embedded PostgreSQL), in a database of its own."""
+    sys.path.insert(0, str(ROOT))
+    from config.embedded_postgres import create_database, start
+    from config.install import embedded_database_url
+
+    start()
+    create_database("pc_bench_export")
+    return embedded_database_url("pc_bench_export")
+
+
+_DATABASE: list[str] = []
+
+
 def env() -> dict[str, str]:
     e = dict(os.environ)
-    e.setdefault("DATABASE_URL", f"sqlite:///{ROOT / '.run' / 'bench-export.sqlite3'}")
+    if "DATABASE_URL" not in e:
+        if not _DATABASE:
+            _DATABASE.append(default_database())
+        e["DATABASE_URL"] = _DATABASE[0]
     e.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # Broadcasts and queued tasks of the demo stay under names nobody else listens to.
     e["CHANNEL_PREFIX"] = "asgi-bench-export"
@@ -66,9 +83,10 @@ def measure(cmd: list[str]) -> tuple[float, float, str, float]:
 def session_code(args) -> str:
     key = f"{env()['DATABASE_URL']}|{args.provinces}|{args.rounds}"
     known = json.loads(STATE.read_text()) if STATE.exists() else {}
+    # A kept session's database follows the code's migrations (new columns are read).
+    subprocess.run([PY, MANAGE, "migrate", "-v0"], env=env(), cwd=ROOT, check=True)
     if key in known and not args.fresh:
         return known[key]
-    subprocess.run([PY, MANAGE, "migrate", "-v0"], env=env(), cwd=ROOT, check=True)
     subprocess.run([PY, MANAGE, "createinstructor", "instructor", "--password", "bench-only-pw-1", "--if-missing"],
                    env=env(), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     print(f"playing a {args.provinces} × {args.rounds} demo session (once; --fresh to replay it)…", flush=True)
