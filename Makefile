@@ -26,8 +26,8 @@ run: venv
 
 # Stops the embedded PostgreSQL and Redis that `make run` / `make test` left running (data kept).
 stop:
-	-test -f .run/redis.pid && kill $$(cat .run/redis.pid)
-	-test -x $(PYTHON) && $(PYTHON) -m config.embedded_postgres stop
+	@if [ -f .run/redis.pid ] && kill $$(cat .run/redis.pid) 2>/dev/null; then echo "Redis stopped."; fi
+	@if [ -x $(PYTHON) ]; then $(PYTHON) -m config.embedded_postgres stop; fi
 
 simulate: venv
 	$(PYTHON) manage.py simulate $(ARGS)

@@ -78,7 +78,9 @@ def main(argv: list[str]) -> int:
     if command == "start":
         print(start())
     elif command == "stop":
-        stop()
+        if (pgdata() / "postmaster.pid").exists():
+            stop()
+            print("PostgreSQL stopped.")
     elif command == "url":
         print(embedded_database_url())
     else:
