@@ -113,7 +113,12 @@ function partiesLine(parties, key) {
 function drawList() {
   var box = clear($("agreements-list"));
   if (!A.agreements.length) {
-    box.appendChild(h("p", { class: "muted small", text: gettext("No agreement names your city this round.") }));
+    var r = round();
+    // Between rounds the list is the last round's: say which round, not "this round".
+    var none = isOpen() ? gettext("No agreement names your city this round.")
+      : r ? t(gettext("No agreement named your city in round %(n)s."), { n: r.number })
+      : gettext("No agreements yet: they are made while a round is open.");
+    box.appendChild(h("p", { class: "muted small", text: none }));
     return;
   }
   A.agreements.forEach(function (a) {
