@@ -240,19 +240,14 @@
   /* Parts of this screen kept in their own scripts (projector-announcements.js) see every message. */
   window.PCProjectorParts = window.PCProjectorParts || [];
 
+  function keepSubmitted(old, m) {
+    PC.keepSubmitted(old.round, PC.allCities(old), m.round, PC.allCities(m));
+  }
+
   function onMessage(m) {
     window.PCProjectorParts.forEach(function (part) { try { part(m); } catch (e) { window.console && console.error(e); } });
-    if ((m.type === "snapshot" && PC.outOfOrder(state, m.session && m.session.server_time))
-        || (m.type === "round" && PC.outOfOrder(state, m.server_time))) { return; }
-    if (m.type === "snapshot") {
-      if (state.snap) { PC.keepSubmitted(state.snap.round, PC.allCities(state.snap), m.round, PC.allCities(m)); }
-      state.snap = m;
-      if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
-      render();
-    } else if (m.type === "round" && state.snap) {
-      var offset = PC.applyRound(state.snap, m);
-      if (offset !== null) { state.offset = offset; }
-      render();
+    if (m.type === "snapshot" || m.type === "round") {
+      if (PC.takeView(state, m, keepSubmitted)) { render(); }
     } else if (m.type === "submitted" && state.snap) {
       (state.snap.provinces || []).forEach(function (p) {
         if (p.province.id !== m.province) { return; }

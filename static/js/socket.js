@@ -142,6 +142,25 @@
       holder.builtAt = t;
       return false;
     },
+    /* The panel's and the projector's handling of a `snapshot` or `round` message: true
+       when `state.snap` changed and the screen should be drawn again. `keep(old, m)`
+       carries over what the page knew that an older-built snapshot may lack. */
+    takeView: function (state, m, keep) {
+      if (m.type === "snapshot") {
+        if (window.PC.outOfOrder(state, m.session && m.session.server_time)) { return false; }
+        if (state.snap) { keep(state.snap, m); }
+        state.snap = m;
+        if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
+        return true;
+      }
+      if (m.type === "round" && state.snap) {
+        if (window.PC.outOfOrder(state, m.server_time)) { return false; }
+        var offset = window.PC.applyRound(state.snap, m);
+        if (offset !== null) { state.offset = offset; }
+        return true;
+      }
+      return false;
+    },
     applyRound: function (snap, m) {
       snap.round = m.round;
       (snap.provinces || []).forEach(function (p) { p.round = m.round; });

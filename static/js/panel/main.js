@@ -878,17 +878,8 @@ function onMessage(m) {
 }
 
 function drawCore(m) {
-  if ((m.type === "snapshot" && PC.outOfOrder(state, m.session && m.session.server_time))
-      || (m.type === "round" && PC.outOfOrder(state, m.server_time))) { return; }
-  if (m.type === "snapshot") {
-    if (state.snap) { keepSaved(state.snap, m); }
-    state.snap = m;
-    if (m.session && m.session.server_time) { state.offset = Date.parse(m.session.server_time) - Date.now(); }
-    render();
-  } else if (m.type === "round" && state.snap) {
-    var offset = PC.applyRound(state.snap, m);
-    if (offset !== null) { state.offset = offset; }
-    render();
+  if (m.type === "snapshot" || m.type === "round") {
+    if (PC.takeView(state, m, keepSaved)) { render(); }
   } else if (m.type === "sheet" && state.snap) {
     var r = state.snap.round;
     if (!r || r.number !== m.round) { return; }
