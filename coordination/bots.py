@@ -21,7 +21,7 @@ from game.models import Round, Seat
 from game.services.bots import _history
 from game.services.errors import GameError
 from game.services.rounds import sheet_save
-from game.services.selectors import scenario_for, state_before
+from game.services.selectors import province_seed, scenario_for, state_before
 
 STOPPING = ("round_not_open", "ended")  # the round moved on: nothing more to do
 # A bot's note is stored once and read by parties in either language.
@@ -35,7 +35,7 @@ def _view(seat: Seat, rnd: Round) -> BotView:
     agreements, tasks = seat_commitments(seat, rnd)
     return BotView(scenario.province, state_before(seat.province, rnd.number, session),
                    rules_from_data(rnd.rules.rules), scenario.offers[rnd.number - 1], seat.city_id,
-                   _history(seat.province, rnd, scenario), session.seed * 1000 + seat.province.number,
+                   _history(seat.province, rnd, scenario), province_seed(session, seat.province.number),
                    agreements=agreements, tasks=tasks)
 
 
