@@ -257,10 +257,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked.html"
 AXES_VERBOSE = False
 
-# Wrong join codes and wrong return codes: django-ratelimit, counted only on failure, per
-# client address, in a cache all server processes share (Redis). Successful joins are never
-# counted: a class behind one router joins at once.
+# Wrong join codes per client address, wrong return codes per (address, game):
+# django-ratelimit, counted only on failure, in a cache all server processes share (Redis).
+# A code an address has joined is never limited there again (game/views/join_limits.py).
 JOIN_FAILURE_RATE = env_str("JOIN_FAILURE_RATE", "30/5m")
+RETURN_FAILURE_RATE = env_str("RETURN_FAILURE_RATE", "60/5m")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

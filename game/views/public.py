@@ -17,12 +17,12 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from game.consumers import session_key
 from game.models import GameSession
 from game.services.errors import GameError
 from game.services.sessions import participant_join
+from game.views.join_limits import check_join_attempt, record_join, record_join_refusal
 from game.views.seated import seated_participant, unseated_key
 
 RULES_FILE = Path(settings.BASE_DIR) / "docs" / "rules.md"
@@ -38,24 +38,6 @@ def join_url(request: HttpRequest, code: str) -> str:
     return request.build_absolute_uri(path)
 
 
-# Refusals that may be someone guessing a join code or a classmate's return code.
-GUESSES = frozenset({"bad_code", "bad_return_code"})
-_JOIN_FAILURES = {"group": "join-failures", "key": "ip", "method": "POST"}
-
-
-def check_join_failures(request: HttpRequest) -> None:
-    """GameError("too_many_attempts") once this address has made JOIN_FAILURE_RATE wrong
-    guesses; successful joins are never counted (a class shares one router address)."""
-    if is_ratelimited(request, rate=settings.JOIN_FAILURE_RATE, increment=False, **_JOIN_FAILURES):
-        raise GameError("too_many_attempts", gettext("Too many wrong join codes or return codes were tried from this "
-                                               "network. Wait a few minutes, check the code with your instructor, "
-                                               "and try again."))
-
-
-def count_join_failure(request: HttpRequest) -> None:
-    is_ratelimited(request, rate=settings.JOIN_FAILURE_RATE, increment=True, **_JOIN_FAILURES)
-
-
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest) -> HttpResponse:
     code = (request.POST.get("code") or request.GET.get("code") or "").strip().upper()[:12]
@@ -65,14 +47,14 @@ def join(request: HttpRequest) -> HttpResponse:
     reclaim = bool(return_code)
     if request.method == "POST":
         try:
-            check_join_failures(request)
+            check_join_attempt(request, code=code, return_code=return_code)
             participant = participant_join(code=code, display_name=name, return_code=return_code)
         except GameError as exc:
             error = exc.message
             reclaim = reclaim or bool(exc.params.get("reclaim"))
-            if exc.code in GUESSES:
-                count_join_failure(request)
+            record_join_refusal(request, code=code, error_code=exc.code)
         else:
+            record_join(request, code=participant.session.code)
             request.session[session_key(participant.session.code)] = participant.token
             return redirect("play", code=participant.session.code)
     elif code and request.session.get(session_key(code)):
