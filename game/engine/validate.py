@@ -6,6 +6,7 @@ the shell can translate the message; `message` is the plain English text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -195,19 +196,20 @@ def parsable_part(raw: Any) -> dict[str, Any]:
 MAX_AMOUNT_DIGITS = 18
 
 
+# ASCII digits only, nothing around them (docs/protocol.md §5): str.isdecimal and int()
+# also take "５", "٣" and " 5 ", which no sheet form sends and a log reader would not expect.
+# Kept short: int() refuses strings over Python's 4,300-digit limit with ValueError, and no
+# budget comes near 18 digits. A leading minus parses, so the validator can say "negative".
+_AMOUNT_TEXT = re.compile(rf"-?[0-9]{{1,{MAX_AMOUNT_DIGITS}}}", re.ASCII)
+
+
 def _to_int(value: Any) -> int | None:
     if _is_whole(value):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str):
-        text = value.strip()
-        digits = text[1:] if text.startswith("-") else text
-        # isdecimal, not isdigit: int() rejects digits such as "²" that isdigit accepts.
-        # A whole number no budget comes near, kept short: int() refuses strings over
-        # Python's 4,300-digit limit with ValueError, and nothing needs more than 18 digits.
-        if digits.isdecimal() and len(digits) <= MAX_AMOUNT_DIGITS:
-            return int(text)
+    if isinstance(value, str) and _AMOUNT_TEXT.fullmatch(value):
+        return int(value)
     return None
 
 

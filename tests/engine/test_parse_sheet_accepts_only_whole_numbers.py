@@ -17,11 +17,32 @@ def test_a_well_formed_sheet_is_parsed():
     assert parsed == Sheet("c1", {"ind": 12}, {"jp": 3}, 5)
 
 
-def test_whole_numbers_in_strings_are_accepted():
-    parsed, problems = parse_sheet("c1", {"bids": {"ind": "12", "b": " 7 "}, "inflation_pct": "10"})
+def test_whole_numbers_in_strings_of_ascii_digits_are_accepted():
+    parsed, problems = parse_sheet("c1", {"bids": {"ind": "12", "b": "007"}, "inflation_pct": "10"})
     assert problems == []
     assert dict(parsed.bids) == {"ind": 12, "b": 7}
     assert parsed.inflation_pct == 10
+
+
+# Digits of other scripts that str.isdecimal() and int() both accept: full-width, Arabic-Indic,
+# Extended Arabic-Indic (Persian), Devanagari, Bengali, Thai, Mongolian, mathematical bold.
+OTHER_DIGITS = ["\uff15", "\u0663", "\u06f5", "\u096b", "\u09eb", "\u0e55", "\u1815", "\U0001d7d3", "1\uff12"]
+
+
+@pytest.mark.parametrize("amount", OTHER_DIGITS)
+def test_digits_of_other_scripts_are_not_amounts(amount):
+    assert int(amount) > 0  # Python would take them
+    for raw in ({"bids": {"ind": amount}}, {"contributions": {"jp": amount}}, {"inflation_pct": amount}):
+        parsed, problems = parse_sheet("c1", raw)
+        assert parsed is None
+        assert [p.code for p in problems] == ["not_a_number"]
+
+
+@pytest.mark.parametrize("amount", [" 5", "5 ", " 5 ", "\t5", "5\n", "\u30005", "5\u00a0", "+5", "- 5"])
+def test_whitespace_or_a_plus_around_an_amount_is_refused(amount):
+    parsed, problems = parse_sheet("c1", {"bids": {"ind": amount}})
+    assert parsed is None
+    assert _codes(problems) == [("not_a_number", "bids.ind")]
 
 
 def test_a_negative_string_parses_and_is_left_to_the_validator():

@@ -55,6 +55,19 @@ def test_an_invalid_sheet_is_refused_with_every_reason_and_the_saved_sheet_is_ke
     assert Sheet.objects.get(seat=alice.seat).data == {"bids": {}, "contributions": {}, "inflation_pct": 0}
 
 
+@pytest.mark.parametrize("amount", ["\uff15", "\u0663", "\u096b", " 5 ", "5\u3000"])
+def test_an_amount_in_other_digits_or_with_spaces_is_refused_and_the_saved_sheet_is_kept(
+        make_session, join, instructor, amount):
+    session = make_session()
+    alice = join(session, "Alice")
+    rounds.round_open(session=session, user=instructor)
+    rounds.sheet_save(participant=alice, round_number=1, data={"bids": {"r1-nev": 3}})
+    with pytest.raises(GameError) as refused:
+        rounds.sheet_save(participant=alice, round_number=1, data={"bids": {"r1-nev": amount}})
+    assert [p["code"] for p in refused.value.params["problems"]] == ["not_a_number"]
+    assert Sheet.objects.get(seat=alice.seat).data["bids"] == {"r1-nev": 3}
+
+
 def test_a_sheet_with_a_non_number_is_checked_for_every_other_problem_too(make_session, join, instructor):
     session = make_session()
     alice = join(session, "Alice")
