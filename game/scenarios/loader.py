@@ -355,12 +355,17 @@ def _presets(r: Reader, data: dict | None, path: str) -> dict[str, Preset]:
 
 
 MAX_PRIZES = 100  # more places than any province has cities; each rules version is sent to every screen
+# Precision a teacher can mean (docs/rules.md §5): a weight of 5e-324 or a prize of 1e-300
+# ranks or pays nothing anyone could see, yet counts as "above 0" for the checks below.
+WEIGHT_DECIMALS, PRIZE_DECIMALS, NUMBER_DECIMALS = 3, 2, 3
+LEAST_WEIGHT = LEAST_PRIZE = 0.01
 
 
 def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
     """Read a Rules record; anything left out keeps the engine's default. Refuses what the
     engine could not rank with: non-finite numbers, no prize or no weight above 0, a prize
-    list longer than MAX_PRIZES (the same checks for scenario files and the rules editor)."""
+    list longer than MAX_PRIZES, weights and prizes too small or too precise to mean
+    anything (the same checks for scenario files and the rules editor)."""
     d = Rules()
     known = set(Rules.__slots__)
     for key in data:
@@ -371,7 +376,8 @@ def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
         if key not in INDICATORS:
             r.fail(f"{path}.weights.{key}", f"unknown indicator (known: {', '.join(INDICATORS)})",
                    "unknown_indicator", known=", ".join(INDICATORS))
-    w = {k: r.number(weights, k, f"{path}.weights", 0.0, lo=0, hi=100) for k in INDICATORS}
+    w = {k: r.number(weights, k, f"{path}.weights", 0.0, lo=0, hi=100, decimals=WEIGHT_DECIMALS,
+                     least_above_zero=LEAST_WEIGHT) for k in INDICATORS}
     if weights and not any(v > 0 for v in w.values()) and all(k in INDICATORS for k in weights):
         r.fail(f"{path}.weights", "at least one indicator needs a weight above 0", "no_weight")
     prizes = r.seq(data, "prizes", path, list(d.prizes), min_len=1, max_len=MAX_PRIZES)
@@ -380,7 +386,7 @@ def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
         r.fail(f"{path}.prizes", "at least one prize must be above 0", "no_prize")
 
     def num(key: str, lo: float = 0, hi: float | None = None) -> float:
-        return r.number(data, key, path, getattr(d, key), lo=lo, hi=hi)
+        return r.number(data, key, path, getattr(d, key), lo=lo, hi=hi, decimals=NUMBER_DECIMALS)
 
     rules = Rules(
         weights=Weights(**w) if weights else d.weights,
@@ -416,6 +422,8 @@ def _prize(r: Reader, value: Any, path: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0 \
             or value > 1000:
         r.fail(path, f"must be a number of points from 0 to 1000, got {value!r}", "bad_prize", max=1000)
+        return 0.0
+    if not r.precision(value, path, decimals=PRIZE_DECIMALS, least_above_zero=LEAST_PRIZE):
         return 0.0
     return float(value)
 

@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 _MISSING = object()
@@ -94,6 +95,8 @@ class Reader:
         lo: float | None = None,
         hi: float | None = None,
         whole: bool = False,
+        decimals: int | None = None,
+        least_above_zero: float | None = None,
     ) -> float:
         value = self.get(obj, key, path, default)
         where = _join(path, key)
@@ -112,7 +115,22 @@ class Reader:
             self.fail(where, f"must be at least {lo}, got {value}", "too_small", min=lo)
         if hi is not None and value > hi:
             self.fail(where, f"must be at most {hi}, got {value}", "too_big", max=hi)
+        self.precision(value, where, decimals=decimals, least_above_zero=least_above_zero)
         return int(value) if whole else float(value)
+
+    def precision(self, value: float, where: str, *, decimals: int | None,
+                  least_above_zero: float | None = None) -> bool:
+        """Refuse a number too close to 0 to mean anything (0 itself is fine) or written
+        with more decimal places than `decimals` (5e-324 has 324)."""
+        if least_above_zero is not None and 0 < value < least_above_zero:
+            self.fail(where, f"must be 0 or at least {least_above_zero}, got {value!r}", "near_zero",
+                      min=least_above_zero)
+            return False
+        if decimals is not None and decimal_places(value) > decimals:
+            self.fail(where, f"may have at most {decimals} decimal places, got {value!r}", "too_precise",
+                      decimals=decimals)
+            return False
+        return True
 
     def flag(self, obj: Any, key: str, path: str, default: bool) -> bool:
         value = self.get(obj, key, path, default)
@@ -133,6 +151,13 @@ class Reader:
         value = self.mapping(obj, key, path)
         where = _join(path, key)
         return self.text(value, "zh", where), self.text(value, "en", where)
+
+
+def decimal_places(value: float) -> int:
+    """Decimal places of a number as written in its shortest exact form: 0.125 → 3,
+    1e-300 → 300, 20.0 → 0."""
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _join(path: str, key: str) -> str:

@@ -58,6 +58,8 @@ def _rule_messages() -> dict[str, str]:
         "not_whole": _("“%(param)s” must be a whole number."),
         "too_small": _("“%(param)s” must be at least %(min)s."),
         "too_big": _("“%(param)s” must be at most %(max)s."),
+        "near_zero": _("“%(param)s” must be 0 or at least %(min)s."),
+        "too_precise": _("“%(param)s” may have at most %(decimals)s decimal places."),
         "not_flag": _("“%(param)s” must be true or false."),
         "not_choice": _("“%(param)s” must be one of: %(options)s."),
         "unknown_param": _("“%(param)s” is not a rule parameter."),

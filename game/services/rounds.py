@@ -359,14 +359,17 @@ def rules_set(*, session: GameSession, user, preset: str | None = None, params: 
     if rnd is None:
         raise GameError("no_draft", _("Rules can only change between rounds."))
     scenario = scenario_for(session)
-    if preset:
+    if preset is not None:
         if preset not in scenario.presets:
-            raise GameError("bad_preset", _("Unknown rule preset “%(name)s”.") % {"name": preset})
+            raise GameError("bad_preset", _("Unknown rule preset “%(name)s”.") % {"name": preset[:60]})
         data = to_data(scenario.presets[preset].rules)
     else:
-        params = params if params is not None else {}
+        # null, a number, a list or text used to count as "no change" and answer OK.
         if not isinstance(params, dict):
-            raise GameError("bad_rules", _("The rules must be an object of named parameters."))
+            raise GameError("bad_rules", _("The rules must be an object of named parameters, such as "
+                                           "{\"all_pay\": true}; nothing was changed."))
+        if not params:
+            raise GameError("bad_rules", _("No parameter was given: name at least one parameter to change."))
         base = dict(rnd.rules.rules)
         merged = {**base, **params}
         if isinstance(params.get("weights"), dict):  # weights merge key by key; anything else is refused below

@@ -50,6 +50,18 @@ CASES = [
     ({"all_pay": "yes"}, "bad_rules", ["all_pay", "true or false"]),
     ({"gdp_accounting": ["host"]}, "bad_rules", ["gdp_accounting", "one of"]),
     ({"speed": 3}, "bad_rules", ["speed", "not a rule parameter"]),
+    ("null", "bad_rules", ["object"]),
+    ("3", "bad_rules", ["object"]),
+    ('"all_pay"', "bad_rules", ["object"]),
+    ("[]", "bad_rules", ["object"]),
+    ({}, "bad_rules", ["at least one parameter"]),
+    ({"weights": {"gdp_growth": 5e-324}}, "bad_rules", ["weights.gdp_growth", "0 or at least 0.01"]),
+    ({"weights": {"gdp_growth": 0.001}}, "bad_rules", ["weights.gdp_growth", "0 or at least 0.01"]),
+    ({"weights": {"gdp_growth": 0.3333}}, "bad_rules", ["weights.gdp_growth", "at most 3 decimal places"]),
+    ({"prizes": [1e-300]}, "bad_rules", ["prizes[0]", "0 or at least 0.01"]),
+    ({"prizes": [5, 0.005]}, "bad_rules", ["prizes[1]", "0 or at least 0.01"]),
+    ({"prizes": [5, 2.125]}, "bad_rules", ["prizes[1]", "at most 2 decimal places"]),
+    ({"audit_probability": 5e-324}, "bad_rules", ["audit_probability", "at most 3 decimal places"]),
 ]
 
 
@@ -57,7 +69,9 @@ CASES = [
     "nan", "infinity", "overflow-to-infinity", "weights-as-list", "prizes-as-object", "7000-deep", "deep-weight",
     "top-level-list", "10000-prizes", "1000-prizes", "no-prizes", "all-prizes-zero", "all-weights-zero",
     "negative-prize",
-    "probability-over-1", "flag-as-text", "choice-as-list", "unknown-parameter"])
+    "probability-over-1", "flag-as-text", "choice-as-list", "unknown-parameter",
+    "null", "a-number", "text", "empty-list", "empty-object", "tiniest-weight", "weight-below-0.01",
+    "weight-of-4-decimals", "prize-1e-300", "prize-below-0.01", "prize-of-3-decimals", "tiniest-probability"])
 def test_bad_rules_are_refused_with_a_message_naming_the_parameter(editor, body, code, words):
     session, post = editor
     before = list(RulesVersion.objects.filter(session=session).values_list("id", "rules"))
@@ -68,6 +82,20 @@ def test_bad_rules_are_refused_with_a_message_naming_the_parameter(editor, body,
     for word in words:
         assert word in answer["message"], answer["message"]
     assert list(RulesVersion.objects.filter(session=session).values_list("id", "rules")) == before
+
+
+def test_weights_and_prizes_at_the_allowed_precision_are_accepted(editor):
+    session, post = editor
+    response = post({"weights": {"gdp_growth": 0.01, "collaboration": 0.125}, "prizes": [5, 2.75, 0.01, 0]})
+    assert response.status_code == 200, response.content[:300]
+    rules = RulesVersion.objects.filter(session=session).latest("id").rules
+    assert rules["weights"]["gdp_growth"] == 0.01 and rules["prizes"] == [5, 2.75, 0.01, 0]
+
+
+def test_a_non_object_body_is_refused_in_chinese_too(editor):
+    _, post = editor
+    answer = post("null", language="zh-hans").json()
+    assert answer["code"] == "bad_rules" and "对象" in answer["message"]
 
 
 def test_the_refusal_is_translated(editor):
