@@ -100,3 +100,47 @@ def test_the_join_page_shows_the_duplicate_refusal_and_seats_nobody(client, make
     assert response.status_code == 400
     assert "is already in this game" in response.content.decode()
     assert Participant.objects.filter(session=session).count() == 1
+
+
+# Default_Ignorable_Code_Point, copied from Unicode's DerivedCoreProperties.txt (15.1): every
+# one of them draws nothing, so a name holding one must not differ from the name without it.
+DEFAULT_IGNORABLE = [
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180D), (0x180E, 0x180E), (0x180F, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2065, 0x2065), (0x2066, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0000), (0xE0001, 0xE0001), (0xE0002, 0xE001F), (0xE0020, 0xE007F), (0xE0080, 0xE00FF),
+    (0xE0100, 0xE01EF), (0xE01F0, 0xE0FFF),
+]
+
+
+def test_every_default_ignorable_code_point_is_dropped_from_a_name():
+    kept = [f"U+{point:04X}" for lo, hi in DEFAULT_IGNORABLE for point in range(lo, hi + 1)
+            if name_normalise(f"Al{chr(point)}ice{chr(point)}") != "Alice"]
+    assert kept == []
+
+
+@pytest.mark.parametrize("invisible", ["\u034f", "\ufe0f", "\ufe00", "\U000e0100", "\U000e01ef", "\u180b", "\u3164",
+                                       "\u115f", "\uffa0", "\u200b", "\u2060", "\U000e0041"])
+def test_a_name_with_an_invisible_character_is_the_same_name(make_session, invisible):
+    session = make_session()
+    participant_join(code=session.code, display_name="Alice")
+    with pytest.raises(GameError) as refused:
+        participant_join(code=session.code, display_name="Alice" + invisible)
+    assert refused.value.code == "name_in_game"
+    assert Participant.objects.filter(session=session).count() == 1
+
+
+def test_a_name_stored_with_an_invisible_character_still_takes_its_visible_twin(make_session):
+    session = make_session()
+    first = participant_join(code=session.code, display_name="Bob")
+    Participant.objects.filter(pk=first.pk).update(display_name="Alice\u034f\ufe0f")  # stored by an older version
+    with pytest.raises(GameError) as refused:
+        participant_join(code=session.code, display_name="alice")
+    assert refused.value.code == "name_in_game"
+
+
+def test_a_name_of_variation_selectors_only_is_refused():
+    with pytest.raises(GameError) as refused:
+        name_normalise("\ufe0f\u034f\U000e0100")
+    assert refused.value.code == "bad_name"
