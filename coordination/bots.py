@@ -20,6 +20,7 @@ from game.engine.serialize import rules_from_data
 from game.models import Round, Seat
 from game.services.bots import _history
 from game.services.errors import GameError
+from game.services.province_rules import province_version
 from game.services.rounds import sheet_save
 from game.services.selectors import province_seed, scenario_for, state_before
 
@@ -34,8 +35,8 @@ def _view(seat: Seat, rnd: Round) -> BotView:
     scenario = scenario_for(session)
     agreements, tasks = seat_commitments(seat, rnd)
     return BotView(scenario.province, state_before(seat.province, rnd.number, session),
-                   rules_from_data(rnd.rules.rules), scenario.offers[rnd.number - 1], seat.city_id,
-                   _history(seat.province, rnd, scenario), province_seed(session, seat.province.number),
+                   rules_from_data(province_version(rnd, seat.province).rules), scenario.offers[rnd.number - 1],
+                   seat.city_id, _history(seat.province, rnd, scenario), province_seed(session, seat.province.number),
                    agreements=agreements, tasks=tasks)
 
 

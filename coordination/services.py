@@ -26,6 +26,7 @@ from game.engine.commitments import binding_minimums
 from game.engine.serialize import rules_from_data
 from game.models import GameSession, Participant, Round, Seat
 from game.services.errors import GameError, forbidden
+from game.services.province_rules import province_version
 from game.services.rounds import _open_round_shared
 from game.services.selectors import scenario_for, state_before
 from game.services.sessions import check_owner, log
@@ -114,8 +115,9 @@ def _amounts(session: GameSession, raw: Any, project: JointProject, seats: dict[
     return out
 
 
-def _rules(rnd: Round) -> Rules:
-    return rules_from_data(rnd.rules.rules)
+def _rules(rnd: Round, province) -> Rules:
+    """The rules the province plays the round under (its own treatment's)."""
+    return rules_from_data(province_version(rnd, province).rules)
 
 
 def _check_covered(seat: Seat, rnd: Round, rules: Rules, project_id: str, amount: int, source: str,
@@ -160,7 +162,7 @@ def agreement_propose(*, participant: Participant | None = None, seat: Seat | No
         if mine.filter(status=Agreement.Status.PROPOSED).count() >= MAX_OPEN_PER_SEAT:
             raise GameError("flood", _("You have %(max)s open proposals: wait for answers or withdraw one.")
                             % {"max": MAX_OPEN_PER_SEAT})
-        rules = _rules(rnd)
+        rules = _rules(rnd, seat.province)
         _check_covered(seat, rnd, rules, project.id, amounts[seat.city_id], "agreement", budgets[seat.city_id])
         now = timezone.now()
         agreement = Agreement.objects.create(session=session, province_id=seat.province_id, round=rnd,
@@ -210,7 +212,7 @@ def agreement_accept(*, participant: Participant | None = None, seat: Seat | Non
         if party.accepted_at is None:
             rnd = agreement.round
             state = state_before(seat.province, rnd.number, agreement.session)
-            _check_covered(seat, rnd, _rules(rnd), agreement.project_id, party.pledge, "agreement",
+            _check_covered(seat, rnd, _rules(rnd, seat.province), agreement.project_id, party.pledge, "agreement",
                            state.city(seat.city_id).budget)
             party.accepted_at = timezone.now()
             party.save(update_fields=["accepted_at"])
@@ -299,7 +301,7 @@ def task_assign(*, session: GameSession, user, province_id: Any, project_id: Any
         state = state_before(province, rnd.number, session)
         budgets = {c.city_id: c.budget for c in state.cities}
         amounts = _amounts(session, required, project, seats, budgets, _("Required contributions"))
-        rules = _rules(rnd)
+        rules = _rules(rnd, province)
         for city_id, amount in amounts.items():
             _check_covered(seats[city_id], rnd, rules, project.id, amount, "task", budgets[city_id])
         task = AssignedTask.objects.create(session=session, province=province, round=rnd, project_id=project.id,

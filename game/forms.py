@@ -19,6 +19,11 @@ class SessionForm(forms.Form):
     schedule = forms.CharField(
         label=_("Rule schedule"), initial="growth_tournament:3,implicit_coordination:3,collaborative_contest:3",
         help_text=_("Preset per round, e.g. growth_tournament:3,collaborative_contest:3"), max_length=400)
+    treatments = forms.CharField(
+        label=_("Treatments (optional)"), required=False, max_length=400,
+        help_text=_("To compare rules between provinces in the same rounds: one schedule per treatment, e.g. "
+                    "A=growth_tournament:6;B=collaborative_contest:6. Provinces alternate between them as they "
+                    "fill; the rule schedule above is then not used."))
     students_per_seat = forms.IntegerField(label=_("Students per seat"), min_value=1, max_value=3, initial=1)
     fill_with_bots = forms.BooleanField(label=_("Fill empty seats with bots"), required=False, initial=True)
     bot_strategy = forms.ChoiceField(label=_("Bot strategy"), choices=[(s, s) for s in STRATEGIES],

@@ -30,7 +30,11 @@ class Round(models.Model):
 
     session = models.ForeignKey(GameSession, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField()
+    # The rules of the whole round; in a session with treatments, those of its first treatment.
     rules = models.ForeignKey(RulesVersion, on_delete=models.PROTECT, related_name="rounds")
+    # Treatment label → RulesVersion id, in a session with treatments only ({} otherwise):
+    # each province plays its own treatment's version (services/province_rules.py).
+    treatment_rules = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     opened_at = models.DateTimeField(null=True, blank=True)
     deadline = models.DateTimeField(null=True, blank=True)

@@ -10,6 +10,7 @@ from game.models import GameSession, Province, Round
 from game.services import announce_soon, broadcast
 from game.services.selectors import (
     current_round,
+    for_everyone,
     instructor_snapshot,
     private_outcome,
     projector_snapshot,
@@ -41,12 +42,15 @@ def announce_session(session: GameSession, provinces: Iterable[Province | None] 
         ])
         every = list(texts.values())
         projector = projector_snapshot(session, payloads)
+        # With treatments unrevealed, the projector's views leave out each province's rules.
+        public = every if for_everyone(session, payloads) is payloads else [
+            broadcast.encode(p) for p in projector["provinces"]]
         screens = []
-        for group, snapshot in ((broadcast.projector_group(session.id), projector),
-                                (broadcast.instructor_group(session.id),
-                                 instructor_snapshot(session, payloads, projector=projector))):
+        for group, snapshot, views in ((broadcast.projector_group(session.id), projector, public),
+                                       (broadcast.instructor_group(session.id),
+                                        instructor_snapshot(session, payloads, projector=projector), every)):
             snapshot = {k: v for k, v in snapshot.items() if k != "provinces"}
-            screens.append((group, broadcast.splice(snapshot, "provinces", every)))
+            screens.append((group, broadcast.splice(snapshot, "provinces", views)))
         broadcast.send_encoded_now(screens)
 
     broadcast.on_commit(send, "session views")
@@ -70,11 +74,20 @@ def announce_round(session: GameSession, rnd: Round) -> None:
         current = current_round(session)
         if current is None or current.id != rnd.id or current.status != status:
             return
-        info = round_info(current, session)
-        delta = {"type": "round", "round": info, "server_time": stamp}
-        groups = [broadcast.province_group(pid) for pid in session.provinces.values_list("id", flat=True)]
-        groups += [broadcast.projector_group(session.id), broadcast.instructor_group(session.id)]
-        broadcast.send_many_now([(group, delta) for group in groups])
+        # Each province hears its own treatment's rules; the screens, none of them.
+        labels = dict(session.provinces.values_list("id", "treatment")) if current.treatment_rules else {}
+        deltas: dict[str | None, dict] = {}
+
+        def delta(label: str | None) -> dict:
+            if label not in deltas:
+                deltas[label] = {"type": "round", "round": round_info(current, session, label), "server_time": stamp}
+            return deltas[label]
+
+        messages = [(broadcast.province_group(pid), delta(labels.get(pid, "")))
+                    for pid in session.provinces.values_list("id", flat=True)]
+        messages += [(group, delta(None if current.treatment_rules else ""))
+                     for group in (broadcast.projector_group(session.id), broadcast.instructor_group(session.id))]
+        broadcast.send_many_now(messages)
 
     broadcast.on_commit(send, "round update")
 

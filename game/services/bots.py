@@ -8,6 +8,7 @@ from game.engine import parse_sheet
 from game.engine.serialize import rules_from_data
 from game.models import Round, Seat
 from game.services.errors import GameError
+from game.services.province_rules import versions_by_province
 from game.services.rounds import sheet_save
 from game.services.selectors import province_seed, scenario_for, state_before
 
@@ -33,9 +34,11 @@ def bots_play(*, round_id: int) -> int:
         return 0
     session = rnd.session
     scenario = scenario_for(session)
-    rules = rules_from_data(rnd.rules.rules)
     played = 0
-    for province in session.provinces.all():
+    provinces = list(session.provinces.all())
+    versions = versions_by_province(rnd, provinces)  # each province under its own treatment's rules
+    for province in provinces:
+        rules = rules_from_data(versions[province.id].rules)
         bots = list(Seat.objects.filter(province=province).exclude(bot_strategy="").exclude(sheets__round=rnd))
         if not bots:
             continue

@@ -22,6 +22,7 @@ from game.services import broadcast
 from game.services.announce import announce_session
 from game.services.errors import GameError
 from game.services.sessions import check_owner, log, session_create
+from game.services.treatments import treatments_text
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +76,8 @@ def session_duplicate(*, session: GameSession, user) -> GameSession:
         total_rounds=session.total_rounds, round_seconds=session.round_seconds,
         schedule=schedule_text(session.schedule), students_per_seat=session.students_per_seat,
         fill_with_bots=session.fill_with_bots, bot_strategy=session.bot_strategy, auto_close=session.auto_close,
-        max_provinces=session.max_provinces, absent_rounds=session.absent_rounds)
+        max_provinces=session.max_provinces, absent_rounds=session.absent_rounds,
+        treatments=treatments_text(session.treatments))
     log(copy, "duplicated", user.get_username(), source=session.id)
     return copy
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from coordination.scoring import agreements_lapse, announce_record, commitments_record
 from coordination.selectors import round_commitments
 from coordination.selectors import sheet_problems as pledge_problems
-from game.engine import InvalidRound, ProvinceState, Rules, parse_sheet, score_round, validate_sheet
+from game.engine import InvalidRound, ProvinceState, parse_sheet, score_round, validate_sheet
 from game.engine.serialize import rules_from_data, to_data
 from game.engine.validate import parsable_part, sheets_to_score
 from game.models import (
@@ -35,9 +35,17 @@ from game.services.announce import announce_private_outcomes, announce_round, an
 from game.services.errors import GameError, SheetRefused, forbidden
 from game.services.limits import check_save_rate
 from game.services.problems import translate, translate_issues
+from game.services.province_rules import (
+    engine_rules,
+    version_for,
+    version_id_for,
+    versions_by_label,
+    versions_by_province,
+)
 from game.services.scored_view import scored_payloads
 from game.services.selectors import province_seed, public_cities, scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
+from game.services.treatment_labels import schedule_of, treatment_labels
 
 MAX_EXTENSION = 3600
 # The deadline is enforced from the database: the sweeper (Celery beat, every
@@ -75,7 +83,9 @@ def round_open(*, session: GameSession, user) -> Round:
         session.status = GameSession.Status.RUNNING
         session.save(update_fields=["status"])
     log(session, "round_opened", user.get_username(), round=rnd.number, deadline=rnd.deadline.isoformat(),
-        rules_version=rnd.rules.version)
+        rules_version=rnd.rules.version,
+        **({"treatment_rules": {label: v.version for label, v in versions_by_label(rnd).items()}}
+           if rnd.treatment_rules else {}))
     from game.tasks import bots_play
 
     broadcast.on_commit(lambda: bots_play.delay(rnd.id), "bots' moves")
@@ -153,9 +163,11 @@ def round_score(*, round_id: int) -> bool:
         return False
     session = rnd.session
     scenario = scenario_for(session)
-    rules = rules_from_data(rnd.rules.rules)
     offer = scenario.offers[rnd.number - 1]
     provinces = list(session.provinces.all())
+    # Each province under its own treatment's rules (one version for all without treatments).
+    versions = versions_by_province(rnd, provinces)
+    rules_of = {v.id: rules_from_data(v.rules) for v in versions.values()}
     states = states_before(session, provinces, rnd.number)
     seats = {s.id: s for s in Seat.objects.filter(province__session=session)}
     saved_by_province: dict[int, list[Sheet]] = {}
@@ -165,6 +177,7 @@ def round_score(*, round_id: int) -> bool:
     commitments = round_commitments(rnd)  # signed agreements and assigned tasks, per province
     for province in provinces:
         state = states[province.id]
+        rules = rules_of[versions[province.id].id]
         sheets = sheets_to_score(scenario.province, state, rules, offer,
                                  {seats[s.seat_id].city_id: s.data for s in saved_by_province.get(province.id, [])})
         seed = province_seed(session, province.number)
@@ -195,15 +208,12 @@ def round_score(*, round_id: int) -> bool:
     rnd.save(update_fields=["status", "scored_at"])
     log(session, "round_scored", "engine", round=rnd.number)
     if rnd.number < session.total_rounds and session.status != GameSession.Status.ENDED:
-        # The schedule decides when presets change; between its changes the rules in force
-        # (including the instructor's edits) carry on.
-        planned_now = session.schedule[rnd.number - 1] if rnd.number - 1 < len(session.schedule) else None
-        planned_next = session.schedule[rnd.number] if rnd.number < len(session.schedule) else planned_now
-        if planned_next == planned_now or planned_next is None:
-            rules_next = rnd.rules
-        else:
-            rules_next = _rules_version(session, planned_next, rnd.rules)
-        current = Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next)
+        by_label = {label: _next_rules(session, schedule_of(session, label), rnd.number, version)
+                    for label, version in versions_by_label(rnd).items()} if rnd.treatment_rules else {}
+        rules_next = (by_label[treatment_labels(session)[0]] if by_label
+                      else _next_rules(session, session.schedule, rnd.number, rnd.rules))
+        current = Round.objects.create(session=session, number=rnd.number + 1, rules=rules_next,
+                                       treatment_rules={label: v.id for label, v in by_label.items()})
         starts, submitted = after, set()
     else:
         current, starts = rnd, states
@@ -214,9 +224,20 @@ def round_score(*, round_id: int) -> bool:
     announce_session(session, payloads=payloads)
     if commitments:
         announce_record(session=session, rnd=rnd, province_ids=list(commitments))
-    if rules.reporting:
-        announce_private_outcomes(rnd.number, seat_rows)
+    reporting = {p.id for p in provinces if rules_of[versions[p.id].id].reporting}
+    if reporting:
+        announce_private_outcomes(rnd.number, [row for row in seat_rows if row.seat.province_id in reporting])
     return True
+
+
+def _next_rules(session: GameSession, schedule: list[str], scored_no: int, current: RulesVersion) -> RulesVersion:
+    """The rules of the round after `scored_no`: the schedule decides when presets change;
+    between its changes the rules in force (including the instructor's edits) carry on."""
+    planned_now = schedule[scored_no - 1] if scored_no - 1 < len(schedule) else None
+    planned_next = schedule[scored_no] if scored_no < len(schedule) else planned_now
+    if planned_next == planned_now or planned_next is None:
+        return current
+    return _rules_version(session, planned_next, current)
 
 
 def _points(city: dict[str, Any]) -> float:
@@ -235,12 +256,6 @@ def _open_round_shared(session: GameSession) -> Round | None:
                                        [session.id, Round.Status.OPEN]))
         return found[0] if found else None
     return Round.objects.filter(session=session, status=Round.Status.OPEN).first()
-
-
-@lru_cache(maxsize=256)
-def _rules_of(version_id: int) -> Rules:
-    """A rules version never changes once written (a change makes a new version)."""
-    return rules_from_data(RulesVersion.objects.values_list("rules", flat=True).get(pk=version_id))
 
 
 @lru_cache(maxsize=1024)
@@ -288,7 +303,7 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
         if seat.bot_strategy and not by_bot:
             raise forbidden()
         scenario = scenario_for(session)
-        rules = _rules_of(rnd.rules_id)
+        rules = engine_rules(version_id_for(rnd, seat.province.treatment))
         sheet, problems = parse_sheet(seat.city_id, data)
         # A sheet that does not parse is still checked for every other problem (DESIGN §4).
         checkable = sheet or parse_sheet(seat.city_id, parsable_part(data))[0]
@@ -352,17 +367,25 @@ def _announce_sheet(session: GameSession, rnd: Round, seat: Seat, saved: Sheet, 
 
 
 @transaction.atomic
-def rules_set(*, session: GameSession, user, preset: str | None = None, params: dict | None = None) -> Round:
-    """Set the rules of the next (draft) round: a preset, or any parameters edited."""
+def rules_set(*, session: GameSession, user, preset: str | None = None, params: dict | None = None,
+              treatment: str = "") -> Round:
+    """Set the rules of the next (draft) round: a preset, or any parameters edited. With
+    treatments, `treatment` names the one to change ("" changes every treatment); only the
+    provinces it reaches are told (their notice names what changed for them)."""
     check_owner(session, user)
     rnd = Round.objects.select_for_update().filter(session=session, status=Round.Status.DRAFT).first()
     if rnd is None:
         raise GameError("no_draft", _("Rules can only change between rounds."))
+    labels = treatment_labels(session)
+    treatment = str(treatment or "")
+    if treatment and treatment not in labels:
+        raise GameError("bad_treatment", _("Unknown treatment “%(label)s”.") % {"label": treatment[:20]}
+                        if labels else _("This session has no treatments."))
+    targets = [treatment] if treatment else (labels or [""])
     scenario = scenario_for(session)
     if preset is not None:
         if preset not in scenario.presets:
             raise GameError("bad_preset", _("Unknown rule preset “%(name)s”.") % {"name": preset[:60]})
-        data = to_data(scenario.presets[preset].rules)
     else:
         # null, a number, a list or text used to count as "no change" and answer OK.
         if not isinstance(params, dict):
@@ -370,22 +393,39 @@ def rules_set(*, session: GameSession, user, preset: str | None = None, params: 
                                            "{\"all_pay\": true}; nothing was changed."))
         if not params:
             raise GameError("bad_rules", _("No parameter was given: name at least one parameter to change."))
-        base = dict(rnd.rules.rules)
-        merged = {**base, **params}
-        if isinstance(params.get("weights"), dict):  # weights merge key by key; anything else is refused below
-            merged["weights"] = {**base.get("weights", {}), **params["weights"]}
-        reader = Reader("rules")
-        rules = rules_from_untrusted(reader, merged, "rules")
-        if reader.issues:
-            problems = translate_issues(reader.issues, prefix="rules.")
-            raise GameError("bad_rules", _("The rules were not changed: %(reason)s")
-                            % {"reason": " ".join(p["message"] for p in problems)}, problems=problems)
-        data = to_data(rules)
-        preset = ""
-    previous = session.rounds.filter(number=rnd.number - 1).select_related("rules").first()
-    rnd.rules = _rules_version(session, preset, previous.rules if previous else None, rules=data)
-    rnd.save(update_fields=["rules"])
-    log(session, "rules_set", user.get_username(), round=rnd.number, version=rnd.rules.version,
-        changes=rnd.rules.changes)
-    announce_session(session)
+    # Every target is checked before any is changed: a refusal changes nothing.
+    new_data = {label: _rules_data(scenario, preset, params, version_for(rnd, label).rules) for label in targets}
+    previous = session.rounds.filter(number=rnd.number - 1).first()
+    made = {}
+    for label, data in new_data.items():
+        before = version_for(previous, label) if previous else None
+        made[label] = _rules_version(session, preset or "", before, rules=data)
+    if rnd.treatment_rules:
+        rnd.treatment_rules = {**rnd.treatment_rules, **{label: v.id for label, v in made.items()}}
+        rnd.rules = made.get(labels[0]) or rnd.rules
+        rnd.save(update_fields=["rules", "treatment_rules"])
+    else:
+        rnd.rules = made[""]
+        rnd.save(update_fields=["rules"])
+    for label, version in made.items():
+        log(session, "rules_set", user.get_username(), round=rnd.number, version=version.version,
+            changes=version.changes, **({"treatment": label} if label else {}))
+    reached = list(session.provinces.filter(treatment__in=targets)) if rnd.treatment_rules else None
+    announce_session(session, reached)
     return rnd
+
+
+def _rules_data(scenario, preset: str | None, params: dict | None, base: dict) -> dict:
+    """The engine rules as data: a preset's, or `params` merged over `base` and checked."""
+    if preset is not None:
+        return to_data(scenario.presets[preset].rules)
+    merged = {**base, **params}
+    if isinstance(params.get("weights"), dict):  # weights merge key by key; anything else is refused below
+        merged["weights"] = {**base.get("weights", {}), **params["weights"]}
+    reader = Reader("rules")
+    rules = rules_from_untrusted(reader, merged, "rules")
+    if reader.issues:
+        problems = translate_issues(reader.issues, prefix="rules.")
+        raise GameError("bad_rules", _("The rules were not changed: %(reason)s")
+                        % {"reason": " ".join(p["message"] for p in problems)}, problems=problems)
+    return to_data(rules)

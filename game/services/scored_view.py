@@ -12,6 +12,7 @@ from typing import Any
 
 from game.engine import ProvinceState
 from game.models import GameSession, Province, Round, RulesVersion, Seat, SeatResult
+from game.services.province_rules import versions_by_province
 from game.services.selectors import (
     ProvinceFacts,
     assemble_payloads,
@@ -29,7 +30,7 @@ def scored_payloads(*, session: GameSession, scored: Round, current: Round, prov
     """`stored`: each province's ProvinceResult.data; `starts`: the state `current` starts
     from; `submitted`: the seats with a sheet in `current`."""
     ids = [p.id for p in provinces]
-    rules: RulesVersion = scored.rules
+    played: dict[int, RulesVersion] = versions_by_province(scored, provinces)  # each its own treatment's
     history: dict[int, list[dict]] = {}
     points: list[dict] = []
     if scored.number > 1:
@@ -47,8 +48,8 @@ def scored_payloads(*, session: GameSession, scored: Round, current: Round, prov
         people=people_by_seat(ids),
         submitted=submitted,
         history=history,
-        last={pid: public_result(scored.number, rules, stored[pid], [], bool(rules.rules.get("reveal_losing_bids")))
-              for pid in ids},
+        last={pid: public_result(scored.number, played[pid], stored[pid], [],
+                                 bool(played[pid].rules.get("reveal_losing_bids"))) for pid in ids},
         starts=starts,
         points=points,
     )

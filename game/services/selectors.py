@@ -13,11 +13,20 @@ from django.utils import timezone
 
 from game.engine import ProvinceState, initial_state
 from game.engine.preview import joint_preview
-from game.engine.serialize import rules_from_data, state_from_data, to_data
+from game.engine.serialize import state_from_data, to_data
 from game.models import GameSession, Participant, Province, ProvinceResult, Round, RulesVersion, Seat, SeatResult
 from game.scenarios import Scenario
 from game.services.presence import instructor_presence, presence_states, projector_presence
+from game.services.province_rules import (
+    engine_rules,
+    province_version,
+    version_for,
+    version_id_for,
+    versions_by_label,
+    versions_by_province,
+)
 from game.services.scenarios import get_scenario
+from game.services.treatment_labels import has_treatments, schedule_of, treatment_labels
 
 PLAYING = (Round.Status.OPEN, Round.Status.CLOSED)
 
@@ -62,17 +71,33 @@ def rules_info(version: RulesVersion, session: GameSession) -> dict[str, Any]:
     }
 
 
-def round_info(rnd: Round | None, session: GameSession) -> dict[str, Any] | None:
+# What a screen shown to everyone (the projector) says of the rules while each province
+# plays its own treatment's and the instructor has not revealed which (docs/treatments.md).
+SPLIT_RULES_NAME = {"zh": "各省按各自的规则进行", "en": "Each province plays its own rules"}
+
+
+def _split_rules() -> dict[str, Any]:
+    return {"version": None, "preset": "", "name": SPLIT_RULES_NAME, "summary": None, "params": {},
+            "changes": [], "changed": False}
+
+
+def round_info(rnd: Round | None, session: GameSession, label: str | None = None) -> dict[str, Any] | None:
+    """The round with the rules `label`'s provinces play it under. In a session with
+    treatments, label None (a screen for everyone) names no treatment's rules."""
     if rnd is None:
         return None
-    rules = rules_info(rnd.rules, session)
-    previous_rules = (session.rounds.filter(number=rnd.number - 1).values_list("rules_id", flat=True).first()
-                      if rnd.number > 1 else None)
-    # A round that keeps the previous round's rules version changes nothing, even though
-    # the version still records what changed when it was first introduced.
-    rules["changed"] = bool(rules["changes"]) and previous_rules != rnd.rules_id
-    if not rules["changed"]:
-        rules["changes"] = []
+    if rnd.treatment_rules and label is None:
+        rules = _split_rules()
+    else:
+        label = label or ""
+        rules = rules_info(version_for(rnd, label) if rnd.treatment_rules else rnd.rules, session)
+        previous = (session.rounds.filter(number=rnd.number - 1).first() if rnd.number > 1 else None)
+        previous_rules = version_id_for(previous, label) if previous is not None else None
+        # A round that keeps the previous round's rules version changes nothing, even though
+        # the version still records what changed when it was first introduced.
+        rules["changed"] = bool(rules["changes"]) and previous_rules != version_id_for(rnd, label)
+        if not rules["changed"]:
+            rules["changes"] = []
     return {
         "number": rnd.number,
         "status": rnd.status,
@@ -82,10 +107,11 @@ def round_info(rnd: Round | None, session: GameSession) -> dict[str, Any] | None
     }
 
 
-def offer_info(session: GameSession, rnd: Round, state: ProvinceState) -> dict[str, Any]:
+def offer_info(session: GameSession, rnd: Round, state: ProvinceState, label: str = "") -> dict[str, Any]:
+    """The round's offer; its joint previews under the rules of treatment `label`."""
     scenario = scenario_for(session)
     offer = scenario.offers[rnd.number - 1]
-    rules = rules_from_data(rnd.rules.rules)
+    rules = engine_rules(version_id_for(rnd, label))
     hosted = {c.city_id: c.hosted for c in state.cities}
     neighbours = {c.id: c.neighbours for c in scenario.province.cities}
     industrial = []
@@ -339,14 +365,15 @@ def province_facts(session: GameSession, provinces: list[Province]) -> ProvinceF
                   .order_by("rank", "seat_id").values("seat_id", "seat__province_id", "data")):
             last_rows.setdefault(r["seat__province_id"], []).append(r)
     initial = initial_state(scenario_for(session).province, session.total_rounds)
+    played = versions_by_province(next(iter(lasts.values())).round, provinces) if lasts else {}
     return ProvinceFacts(
         rnd=rnd,
         seats=seats_by_province(Seat.objects.filter(province_id__in=ids)),
         people=people_by_seat(ids),
         submitted=submitted,
         history=history,
-        last={pid: public_result(pr.round.number, pr.round.rules, pr.data, last_rows.get(pid, []),
-                                 bool(pr.round.rules.rules.get("reveal_losing_bids")))
+        last={pid: public_result(pr.round.number, played[pid], pr.data, last_rows.get(pid, []),
+                                 bool(played[pid].rules.get("reveal_losing_bids")))
               for pid, pr in lasts.items()},
         starts={pid: state_from_data(after[pid]) if pid in after else initial for pid in ids},
         points=scored_points(ids),
@@ -357,20 +384,26 @@ def assemble_payloads(session: GameSession, provinces: list[Province], facts: Pr
     scenario = scenario_for(session)
     rnd = facts.rnd
     info = session_info(session)
-    rinfo = round_info(rnd, session)
+    split = bool(rnd and rnd.treatment_rules)
+    # Per treatment: each province is told its own rules and schedule, nothing of the others'.
+    infos: dict[str, tuple[dict, dict | None]] = {}
     points: dict[int, list[dict]] = {}
     for row in facts.points:
         points.setdefault(row["seat__province_id"], []).append(row)
     out: dict[int, dict[str, Any]] = {}
     for province in provinces:
+        label = province.treatment if split else ""
+        if label not in infos:
+            infos[label] = ({**info, "schedule": schedule_of(session, label)} if split else info,
+                            round_info(rnd, session, label))
         state = facts.starts[province.id]
         out[province.id] = {
-            "session": info,
+            "session": infos[label][0],
             "province": {"id": province.id, "number": province.number},
-            "round": rinfo,
+            "round": infos[label][1],
             "cities": as_table(_cities(scenario, facts.seats.get(province.id, []), state, facts.people,
                                        facts.submitted)),
-            "offer": offer_info(session, rnd, state) if rnd and rnd.status in PLAYING else None,
+            "offer": offer_info(session, rnd, state, label) if rnd and rnd.status in PLAYING else None,
             "standings": as_table(_standings(points.get(province.id, []))),
             "history": facts.history.get(province.id, []),
             "last_result": facts.last.get(province.id),
@@ -409,7 +442,7 @@ def province_public(province: Province, session: GameSession | None = None) -> d
 
 
 # What an instructor changes while a class plays: read again for every view.
-LIVE_SESSION_FIELDS = ("status", "joining_locked", "paused_at")
+LIVE_SESSION_FIELDS = ("status", "joining_locked", "paused_at", "treatments_revealed")
 
 
 def session_info(session: GameSession) -> dict[str, Any]:
@@ -462,7 +495,7 @@ def seat_private(seat: Seat) -> dict[str, Any] | None:
     from everyone else (see public_outcome)."""
     last = (SeatResult.objects.filter(seat=seat, round__status=Round.Status.SCORED).select_related("round__rules")
             .order_by("-round__number").first())
-    if last is None or not last.round.rules.rules.get("reporting"):
+    if last is None or not province_version(last.round, seat.province).rules.get("reporting"):
         return None
     return private_outcome(last.data, last.round.number)
 
@@ -478,14 +511,31 @@ def student_snapshot(participant: Participant) -> dict[str, Any]:
     return {"type": "snapshot", "me": me, **province_public(seat.province, session)}
 
 
+def for_everyone(session: GameSession, payloads: dict[int, dict]) -> dict[int, dict]:
+    """The province views as a screen everyone sees (the projector) may show them: with
+    treatments not yet revealed, without any province's rules, schedule or offer (whose
+    previews follow the rules). Without treatments, the views themselves."""
+    if not has_treatments(session) or session.treatments_revealed:
+        return payloads
+    out = {}
+    for pid, payload in payloads.items():
+        last = payload.get("last_result")
+        out[pid] = {**payload, "session": {**payload["session"], "schedule": []},
+                    "round": payload["round"] and {**payload["round"], "rules": _split_rules()},
+                    "offer": None,
+                    "last_result": last and {**last, "rules": {"version": None, "preset": ""}}}
+    return out
+
+
 def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = None) -> dict[str, Any]:
     rnd = current_round(session)
     payloads = payloads if payloads is not None else province_payloads(session)
+    info = session_info(session)
     return {
         "type": "snapshot",
-        "session": session_info(session),
+        "session": {**info, "schedule": []} if has_treatments(session) else info,
         "round": round_info(rnd, session),
-        "provinces": list(payloads.values()),
+        "provinces": list(for_everyone(session, payloads).values()),
         "lobby_count": session.participants.filter(removed=False).count(),
         "presence": projector_presence(presence_states(session)),
     }
@@ -495,6 +545,8 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
                         projector: dict[str, Any] | None = None) -> dict[str, Any]:
     """`projector`: the projector's snapshot of the same moment, when already built."""
     rnd = current_round(session)
+    if payloads is None and has_treatments(session):
+        payloads = province_payloads(session)  # kept whole for the instructor, below
     snapshot = dict(projector) if projector is not None else projector_snapshot(session, payloads)
     sheets = {}
     if rnd is not None:
@@ -510,15 +562,36 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
             "id", "display_name", "seat_id", "removed", "seat__province__number", "seat__city_id", "return_code")
     ]
     snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd),
-                    presence=instructor_presence(presence_states(session)))
+                    presence=instructor_presence(presence_states(session)),
+                    treatments=_treatment_plan(session, rnd))
+    if payloads is not None and has_treatments(session):
+        snapshot["provinces"] = list(payloads.values())  # the instructor sees every province's own rules
     return snapshot
+
+
+def _treatment_plan(session: GameSession, rnd: Round | None) -> dict[str, Any] | None:
+    """Only the instructor's: which province plays which treatment, and whether the
+    assignment may still change (before the first round opens)."""
+    labels = treatment_labels(session)
+    if not labels:
+        return None
+    return {"labels": labels, "schedules": {t["label"]: t["schedule"] for t in session.treatments},
+            "provinces": {str(pid): label for pid, label in session.provinces.values_list("id", "treatment")},
+            "revealed": session.treatments_revealed,
+            "assignable": session.status == GameSession.Status.LOBBY and (rnd is None or rnd.number == 1
+                                                                           and rnd.status == Round.Status.DRAFT)}
 
 
 def _next_round_plan(session: GameSession, rnd: Round | None) -> dict[str, Any] | None:
     draft = session.rounds.filter(status=Round.Status.DRAFT).select_related("rules").order_by("number").first()
     if draft is None:
         return None
-    return {"number": draft.number, "rules": rules_info(draft.rules, session)}
+    plan = {"number": draft.number, "rules": rules_info(draft.rules, session)}
+    if draft.treatment_rules:
+        versions = versions_by_label(draft)
+        plan["treatments"] = {label: rules_info(versions[label], session) for label in treatment_labels(session)
+                              if label in versions}
+    return plan
 
 
 def student_page_data(participant: Participant) -> dict:
@@ -543,9 +616,13 @@ def student_page_data(participant: Participant) -> dict:
             for r in SeatResult.objects.filter(seat_id=participant.seat_id, round__status=Round.Status.SCORED)
             .select_related("round", "seat").order_by("round__number")
         ]
-    rounds = [
-        {"number": r.number, "status": r.status, "version": r.rules.version, "preset": r.rules.preset,
-         "params": r.rules.rules}
-        for r in participant.session.rounds.select_related("rules").order_by("number")
-    ]
+    label = participant.seat.province.treatment if participant.seat_id is not None else ""
+    played = list(participant.session.rounds.select_related("rules").order_by("number"))
+    # The rules of this student's own treatment only (docs/treatments.md).
+    own = {v.id: v for v in RulesVersion.objects.filter(pk__in={version_id_for(r, label) for r in played})}
+    rounds = []
+    for r in played:
+        version = own[version_id_for(r, label)]
+        rounds.append({"number": r.number, "status": r.status, "version": version.version, "preset": version.preset,
+                       "params": version.rules})
     return {"projects": projects, "points": points, "rounds": rounds}

@@ -18,6 +18,8 @@ from game.services import broadcast
 from game.services.errors import GameError, forbidden, not_found
 from game.services.names import name_key, name_normalise
 from game.services.scenarios import get_scenario
+from game.services.treatment_labels import has_treatments
+from game.services.treatments import label_for_new_province, parse_treatments
 
 MIN_ROUND_SECONDS = 3
 
@@ -47,9 +49,11 @@ def session_create(
     max_provinces: int = 12,
     absent_rounds: int = 1,
     seed: int | None = None,
+    treatments: str = "",
 ) -> GameSession:
     """`seed`: every draw of the session derives from it; drawn at random unless given
-    (demo sessions and tests replay a known game)."""
+    (demo sessions and tests replay a known game). `treatments`: rule schedules played
+    side by side (services/treatments.py); given, they replace `schedule`."""
     try:
         scenario = get_scenario(scenario_id)
     except ScenarioError:
@@ -69,10 +73,15 @@ def session_create(
         raise GameError("bad_provinces", _("A session holds 1 to 100 provinces."))
     if not 0 <= absent_rounds <= 10:
         raise GameError("bad_absent_rounds", _("A bot takes over an absent seat after 0 (never) to 10 rounds."))
-    try:
-        plan = parse_schedule(schedule, scenario.presets, total_rounds)
-    except ValueError as exc:
-        raise GameError("bad_schedule", _("The rule schedule is not valid: %(reason)s") % {"reason": exc}) from None
+    split = parse_treatments(treatments, scenario.presets, total_rounds)
+    if split:  # the treatments' schedules replace the session's (the first one stands for it)
+        plan = list(split[0]["schedule"])
+    else:
+        try:
+            plan = parse_schedule(schedule, scenario.presets, total_rounds)
+        except ValueError as exc:
+            raise GameError("bad_schedule", _("The rule schedule is not valid: %(reason)s")
+                            % {"reason": exc}) from None
     if seed is not None and not 0 <= seed < 2**31:
         raise GameError("bad_seed", _("A seed is a whole number from 0 to %(max)s.") % {"max": 2**31 - 1})
     title = (title or "").strip()[:120] or scenario.name_en
@@ -85,16 +94,23 @@ def session_create(
                     students_per_seat=students_per_seat, fill_with_bots=fill_with_bots, bot_strategy=bot_strategy,
                     auto_close=auto_close, max_provinces=max_provinces,
                     seed=secrets.randbelow(2**31) if seed is None else seed,
-                    absent_rounds=absent_rounds,
+                    absent_rounds=absent_rounds, treatments=split,
                 )
             break
         except IntegrityError:  # join code collision: draw another
             continue
     else:  # pragma: no cover
         raise GameError("no_code", _("Could not draw a free join code; try again."))
-    first = _rules_version(session, plan[0], previous=None)
-    Round.objects.create(session=session, number=1, rules=first)
-    log(session, "session_created", instructor.get_username(), scenario=scenario.id, schedule=plan)
+    by_label = {}
+    if has_treatments(session):
+        by_label = {t["label"]: _rules_version(session, t["schedule"][0], previous=None) for t in split}
+        first = by_label[split[0]["label"]]
+    else:
+        first = _rules_version(session, plan[0], previous=None)
+    Round.objects.create(session=session, number=1, rules=first,
+                         treatment_rules={label: v.id for label, v in by_label.items()})
+    log(session, "session_created", instructor.get_username(), scenario=scenario.id, schedule=plan,
+        **({"treatments": split} if by_label else {}))
     return session
 
 
@@ -140,7 +156,7 @@ def _seat_counts(session: GameSession) -> dict[int, int]:
 def _new_province(session: GameSession) -> Province:
     scenario = get_scenario(session.scenario_id)
     number = (session.provinces.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    province = Province.objects.create(session=session, number=number)
+    province = Province.objects.create(session=session, number=number, treatment=label_for_new_province(session))
     Seat.objects.bulk_create(
         Seat(province=province, city_id=c.id, position=n, bot_strategy=session.bot_strategy if session.fill_with_bots
              else "")

@@ -13,7 +13,7 @@ from config.limits import MAX_RULES_BYTES
 from game.bots import STRATEGIES
 from game.forms import SessionForm
 from game.models import GameSession
-from game.services import broadcast, housekeeping, rounds, sessions
+from game.services import broadcast, housekeeping, province_rules, rounds, sessions, treatments
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario, scenario_choices
 from game.views.public import join_url
@@ -70,7 +70,11 @@ ACTIONS = {
     "open": lambda r, s: rounds.round_open(session=s, user=r.user),
     "extend": lambda r, s: rounds.round_extend(session=s, user=r.user, seconds=_int(r, "seconds")),
     "close": lambda r, s: rounds.round_close_now(session=s, user=r.user),
-    "preset": lambda r, s: rounds.rules_set(session=s, user=r.user, preset=r.POST.get("preset", "")),
+    "preset": lambda r, s: rounds.rules_set(session=s, user=r.user, preset=r.POST.get("preset", ""),
+                                            treatment=r.POST.get("treatment", "")),
+    "treatment": lambda r, s: treatments.province_set_treatment(session=s, user=r.user,
+                                                                province_id=_int(r, "province"),
+                                                                label=r.POST.get("treatment", "")),
     "rename": lambda r, s: sessions.participant_rename(session=s, user=r.user, participant_id=_int(r, "participant"),
                                                        display_name=r.POST.get("name", "")),
     "move": lambda r, s: sessions.participant_move(session=s, user=r.user, participant_id=_int(r, "participant"),
@@ -151,9 +155,12 @@ def rules_edit(request: HttpRequest, session_id: int) -> HttpResponse:
         return JsonResponse(GameError(exc.code, _("The rules could not be read: send one JSON object of "
                                                   "parameters.")).as_message(), status=400)
     try:
+        # ?treatment=A changes one treatment's rules; without it, every province's.
+        treatment = request.GET.get("treatment", "")
         with broadcast.delivery_report() as undelivered:
-            rnd = rounds.rules_set(session=session, user=request.user, params=params)
+            rnd = rounds.rules_set(session=session, user=request.user, params=params, treatment=treatment)
     except GameError as exc:
         return JsonResponse(exc.as_message(), status=400)
-    return JsonResponse({"type": "ok", "version": rnd.rules.version, "changes": rnd.rules.changes,
+    version = province_rules.version_for(rnd, treatment)
+    return JsonResponse({"type": "ok", "version": version.version, "changes": version.changes,
                          **_undelivered_warning(undelivered)})

@@ -39,9 +39,10 @@ def log_in(page: Page, username: str = INSTRUCTOR[0], password: str = INSTRUCTOR
 
 
 def create_session(page: Page, *, title: str, rounds: int, seconds: int, schedule: str,
-                   bot_strategy: str = "fair_share", auto_close: bool = True) -> CreatedSession:
+                   bot_strategy: str = "fair_share", auto_close: bool = True, treatments: str = "") -> CreatedSession:
     """Fill the dashboard's form and land on the new session's panel."""
     page.goto("/instructor/")
+    page.locator("#id_treatments").fill(treatments)
     page.locator("#id_title").fill(title)
     page.locator("#id_scenario_id").select_option("central-cluster")
     page.locator("#id_total_rounds").fill(str(rounds))

@@ -92,9 +92,11 @@ export function act(name, fields, button) {
   });
 }
 
-export function postRules(params, button) {
+/* `treatment`: the label of the one treatment to change ("" or none: every province). */
+export function postRules(params, button, treatment) {
   if (button) { button.disabled = true; }
-  return fetch(rulesUrl, {
+  var url = treatment ? rulesUrl + "?treatment=" + encodeURIComponent(treatment) : rulesUrl;
+  return fetch(url, {
     method: "POST", credentials: "same-origin", body: JSON.stringify(params),
     headers: { "Accept": "application/json", "Content-Type": "application/json", "X-CSRFToken": csrf }
   }).then(answer).then(function (data) { clearErrors(); return data; }).catch(function (err) {

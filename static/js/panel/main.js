@@ -15,6 +15,7 @@ var state = {
   selectedSeat: null,
   editing: null,        // participant id being renamed inline
   rulesKey: null,       // "round:version" the rules editor was built for
+  rulesTreatment: "",   // the treatment the rules section changes ("" every one), with treatments
   rosterKey: null,
   lastStatus: null,
   busy: false
@@ -272,8 +273,10 @@ function renderRules() {
   $("rules-body").hidden = !enabled;
   $("rules-section").classList.toggle("is-disabled", !enabled);
   if (!enabled) { state.rulesKey = null; return; }
-  var rules = next.rules;
-  $("rules-for").textContent = F("Round %(n)s:", { n: next.number });
+  var rules = rulesShown(next);
+  $("rules-for").textContent = state.snap.treatments
+    ? F("Round %(n)s, %(which)s:", { n: next.number, which: treatmentName(state.rulesTreatment) })
+    : F("Round %(n)s:", { n: next.number });
   $("rules-current-name").textContent = rules.name ? PC.name(rules.name) : T("custom rules");
   $("rules-summary").textContent = rules.summary ? PC.name(rules.summary) : "";
   document.querySelectorAll("[data-preset]").forEach(function (b) {
@@ -294,11 +297,78 @@ function renderRules() {
       ]));
     });
   }
-  var key = next.number + ":" + rules.version;
+  var key = next.number + ":" + rules.version + ":" + state.rulesTreatment;
   if (key !== state.rulesKey) {
     state.rulesKey = key;
     buildEditor(rules.params, next.number);
   }
+}
+
+/* ---------- treatments (docs/treatments.md) ---------- */
+
+function treatmentName(label) {
+  return label ? F("treatment %(label)s", { label: label }) : T("every treatment");
+}
+
+/* The rules the section shows and edits: the chosen treatment's; with every treatment
+   chosen, the first one's (an edit applies its changed parameters to each). */
+function rulesShown(next) {
+  var plan = state.snap.treatments;
+  if (!plan || !next.treatments) { return next.rules; }
+  if (plan.labels.indexOf(state.rulesTreatment) < 0) { state.rulesTreatment = ""; }
+  return next.treatments[state.rulesTreatment || plan.labels[0]] || next.rules;
+}
+
+function renderTreatmentChoice() {
+  var plan = state.snap.treatments;
+  $("rules-treatment-row").hidden = !plan;
+  if (!plan) { return; }
+  var select = $("rules-treatment");
+  var wanted = [""].concat(plan.labels).join("|");
+  if (select.dataset.labels !== wanted) {
+    clear(select);
+    select.appendChild(el("option", { value: "", text: T("Every treatment") }));
+    plan.labels.forEach(function (label) {
+      select.appendChild(el("option", { value: label, text: F("Treatment %(label)s", { label: label }) }));
+    });
+    select.dataset.labels = wanted;
+  }
+  select.value = state.rulesTreatment;
+}
+
+$("rules-treatment").addEventListener("change", function (e) {
+  state.rulesTreatment = e.target.value;
+  state.rulesKey = null;
+  renderRules();
+});
+
+function treatmentOf(provinceId) {
+  var plan = state.snap.treatments;
+  return plan ? plan.provinces[String(provinceId)] || "" : "";
+}
+
+/* The province's treatment: a badge, or a choice while provinces may still change treatment. */
+function treatmentControl(p) {
+  var plan = state.snap.treatments;
+  if (!plan) { return null; }
+  var label = treatmentOf(p.province.id);
+  if (!plan.assignable) {
+    return el("span", { class: "badge badge-treatment", text: F("Treatment %(label)s", { label: label }) });
+  }
+  var id = "treatment-" + p.province.id;
+  var select = el("select", { id: id, class: "treatment-select" }, plan.labels.map(function (l) {
+    return el("option", { value: l, selected: l === label ? "selected" : null, text: F("Treatment %(label)s", { label: l }) });
+  }));
+  select.addEventListener("change", function () {
+    act("treatment", { province: p.province.id, treatment: select.value }, select).then(function (data) {
+      delete select.dataset.touched;
+      if (data) { showOk(F("%(province)s now plays treatment %(label)s.", { province: provinceLabel(p.province.number), label: select.value })); }
+    });
+  });
+  return el("span", { class: "treatment-choice" }, [
+    el("label", { for: id, class: "sr-only", text: F("Treatment of %(province)s", { province: provinceLabel(p.province.number) }) }),
+    select
+  ]);
 }
 
 function numberField(id, label, value, meta, help) {
@@ -369,7 +439,7 @@ function buildEditor(params, roundNumber) {
 }
 
 function readEditor() {
-  var params = state.snap.next_round.rules.params, out = {}, problems = [];
+  var params = rulesShown(state.snap.next_round).params, out = {}, problems = [];
   var weights = {};
   Object.keys(params.weights || {}).forEach(function (w) {
     var input = $("rp-w-" + w);
@@ -414,7 +484,7 @@ $("rules-editor").addEventListener("submit", function (e) {
   if (read.problems.length) { showError(read.problems.join(" ")); return; }
   if (!Object.keys(read.params).length) { showOk(T("Nothing to apply: no parameter was changed.")); return; }
   var n = state.snap.next_round.number;
-  postRules(read.params, $("rules-apply")).then(function (data) {
+  postRules(read.params, $("rules-apply"), state.rulesTreatment).then(function (data) {
     if (data) {
       state.rulesKey = null;  // rebuild from the next snapshot
       showOk(F("Rules for round %(n)s updated.", { n: n }));
@@ -425,8 +495,12 @@ $("rules-editor").addEventListener("submit", function (e) {
 document.querySelectorAll("[data-preset]").forEach(function (button) {
   button.addEventListener("click", function () {
     var name = button.textContent.trim();
-    act("preset", { preset: button.dataset.preset }, button).then(function (data) {
-      if (data) { state.rulesKey = null; showOk(F("Preset “%(name)s” set for the next round.", { name: name })); }
+    act("preset", { preset: button.dataset.preset, treatment: state.rulesTreatment }, button).then(function (data) {
+      if (!data) { return; }
+      state.rulesKey = null;
+      showOk(state.snap.treatments
+        ? F("Preset “%(name)s” set for the next round of %(which)s.", { name: name, which: treatmentName(state.rulesTreatment) })
+        : F("Preset “%(name)s” set for the next round.", { name: name }));
     });
   });
 });
@@ -473,7 +547,7 @@ function renderProvinces() {
           : c.players.length ? PC.nameList(c.players) : [who])
       ])]));
     });
-    var head = [el("h3", { text: provinceLabel(p.province.number) })];
+    var head = [el("h3", { text: provinceLabel(p.province.number) }), treatmentControl(p)];
     var people = (state.snap.roster || []).filter(function (r) {
       return !r.removed && p.cities.some(function (c) { return c.seat === r.seat; });
     });
@@ -818,6 +892,7 @@ function render() {
   renderHead();
   renderPresence();
   renderRound();
+  renderTreatmentChoice();
   renderRules();
   renderProvinces();
   renderDetail();
