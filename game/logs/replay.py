@@ -94,6 +94,7 @@ def replay(log: Mapping[str, Any]) -> Report:
         raise LogError(f"schema: unknown version {schema!r} (this program reads version {SCHEMA})")
     province = _read(Province, _get(_get(log, "scenario", "", dict), "province", "scenario", dict), "scenario.province")
     numbers = [_get(p, "number", f"provinces[{n}]", int) for n, p in enumerate(_get(log, "provinces", "", list))]
+    treatments = _treatments(log)
     states: dict[int, ProvinceState] = {}
     scored = 0
     for r, rnd in enumerate(_get(log, "rounds", "", list)):
@@ -107,6 +108,10 @@ def replay(log: Mapping[str, Any]) -> Report:
         if got != numbers:
             raise LogError(f"{path}.provinces: provinces {got} where {numbers} were expected")
         any_result = False
+        if treatments:
+            difference = _same_rules_per_treatment(number, entries, treatments, path)
+            if difference is not None:
+                return Report(scored, len(numbers), difference)
         for n, entry in enumerate(entries):
             difference, has_result = _province(province, number, offer, entry, f"{path}.provinces[{n}]", states)
             if difference is not None:
@@ -114,6 +119,40 @@ def replay(log: Mapping[str, Any]) -> Report:
             any_result |= has_result
         scored += any_result
     return Report(scored, len(numbers), None)
+
+
+def _treatments(log: Mapping[str, Any]) -> dict[int, str]:
+    """Province number → treatment label, for a log of a session with treatments ({}
+    otherwise). Every province must name one of the session's treatments."""
+    session = _get(log, "session", "", dict)
+    if "treatments" not in session:
+        return {}
+    defined = [_get(t, "label", f"session.treatments[{n}]", str)
+               for n, t in enumerate(_get(session, "treatments", "session", list))]
+    out = {}
+    for n, p in enumerate(log["provinces"]):
+        label = _get(p, "treatment", f"provinces[{n}]", str)
+        if label not in defined:
+            raise LogError(f"provinces[{n}].treatment: '{label}' is not one of the session's treatments {defined}")
+        out[p["number"]] = label
+    return out
+
+
+def _same_rules_per_treatment(number: int, entries: list, treatments: dict[int, str],
+                              path: str) -> Difference | None:
+    """Each province played its own treatment's rules: the provinces of one treatment
+    played one round under the same rules, and each entry names its province's treatment."""
+    first: dict[str, Any] = {}
+    for n, entry in enumerate(entries):
+        pnum = entry["province"]
+        label = _get(entry, "treatment", f"{path}.provinces[{n}]", str)
+        if label != treatments[pnum]:
+            return Difference(number, pnum, "", "treatment", label, treatments[pnum])
+        rules = _get(entry, "rules", f"{path}.provinces[{n}]", dict)
+        if label in first and first[label] != rules:
+            return Difference(number, pnum, "", f"rules (treatment {label})", rules, first[label])
+        first.setdefault(label, rules)
+    return None
 
 
 def _province(province: Province, number: int, offer: RoundOffer, entry: dict, path: str,

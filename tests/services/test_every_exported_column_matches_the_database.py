@@ -144,7 +144,7 @@ def test_outcomes_csv(played, tmp_path):
             sheet = Sheet.objects.filter(round=rnd, seat=seat).first()
             last = sheet.revisions.order_by("-version").first() if sheet else None
             totals[seat.id] = totals.get(seat.id, 0) + r.points
-            row = {**_seat_cells(rnd.number, seat, scenario),
+            row = {**_seat_cells(rnd.number, seat, scenario), "treatment": "",
                    "played_by": "none" if last is None else "bot" if last.by_bot else "student",
                    "gdp_start": c["gdp_start"], "gdp_end": end["gdp"], "budget": c["budget"],
                    "budget_next": end["budget"], "won": c["won"]}
@@ -213,7 +213,7 @@ def test_rules_csv(played, tmp_path):
     for rnd in played.rounds.select_related("rules").order_by("number"):
         for province in played.provinces.order_by("number"):
             rules = to_data(rules_from_data(rnd.rules.rules))
-            row = {"round": rnd.number, "province": province.number, "round_status": rnd.status,
+            row = {"round": rnd.number, "province": province.number, "treatment": "", "round_status": rnd.status,
                    "rules_version": rnd.rules.version, "preset": rnd.rules.preset,
                    "seed": played.seed * 1000 + province.number}
             row.update({f"weights.{k}": v for k, v in rules.pop("weights").items()})
@@ -234,7 +234,7 @@ def test_participants_csv(played, tmp_path, instructor):
         city = scenario.province.city(p.seat.city_id) if p.seat else None
         expected.append({
             "participant": p.id, "display_name": p.display_name, "joined_at": p.joined_at,
-            "province": p.seat.province.number if p.seat else None, "seat": p.seat_id,
+            "province": p.seat.province.number if p.seat else None, "treatment": "", "seat": p.seat_id,
             "city_id": p.seat.city_id if p.seat else None, "city_en": city.name_en if city else None,
             "city_zh": city.name_zh if city else None,
             "teammates": [o.id for o in Participant.objects.filter(seat=p.seat, removed=False).exclude(pk=p.pk)

@@ -1,5 +1,6 @@
 """python manage.py demo_session [--scenario shanxi] [--rules SCHEDULE] [--rounds N]
 [--provinces P] [--strategy MIX] [--seed S] [--instructor USER]
+[--treatments "A=growth_tournament:4;B=collaborative_contest:4"]
 
 Creates a session owned by an instructor account and plays it to the end with bots in
 every seat, through the same services a live class uses (join-less: provinces added by
@@ -20,6 +21,7 @@ from game.services import rounds, sessions
 from game.services.bots import bots_play
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario
+from game.services.treatments import parse_treatments
 
 MAX_PROVINCES = 100
 
@@ -67,6 +69,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", default="1")
         parser.add_argument("--instructor", default="instructor", help="the account that owns the session")
         parser.add_argument("--title", default="")
+        parser.add_argument("--treatments", default="",
+                            help="rule schedules played side by side, provinces alternating between them: "
+                                 "A=growth_tournament:4;B=collaborative_contest:4 (replaces --rules)")
 
     def handle(self, *args, **opts):
         try:
@@ -82,6 +87,10 @@ class Command(BaseCommand):
             parse_schedule(opts["rules"], scenario.presets, total)
         except ValueError as exc:
             raise CommandError(f"--rules: {exc}", returncode=2) from None
+        try:
+            parse_treatments(opts["treatments"], scenario.presets, total)
+        except GameError as exc:
+            raise CommandError(f"--treatments: {exc.message}", returncode=2) from None
         try:
             mix = parse_mix(opts["strategy"], city_ids)
         except ValueError as exc:
@@ -101,7 +110,7 @@ class Command(BaseCommand):
         session = sessions.session_create(
             instructor=user, title=title, scenario_id=scenario.id, total_rounds=total, round_seconds=600,
             schedule=opts["rules"], fill_with_bots=True, bot_strategy=mix[0], auto_close=False,
-            max_provinces=provinces, seed=seed)
+            max_provinces=provinces, seed=seed, treatments=opts["treatments"])
         for _ in range(provinces):
             province = sessions.province_add(session=session, user=user)
             for seat, strategy in zip(province.seats.order_by("position"), mix, strict=True):

@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from game.engine import ProvinceState, RoundOffer, Rules, initial_state
 from game.engine.serialize import rules_from_data, state_from_data
-from game.models import Event, GameSession, Participant, ProvinceResult, Round, Seat, SheetRevision
+from game.models import Event, GameSession, Participant, ProvinceResult, Round, RulesVersion, Seat, SheetRevision
 from game.scenarios import Scenario
+from game.services.province_rules import version_id_for
 from game.services.selectors import province_seed, scenario_for
+from game.services.treatment_labels import has_treatments
 
 INSTRUCTOR = "instructor"  # what an anonymised export calls the instructor
 FREE_TEXT = frozenset({"note", "text", "body"})  # event fields people type into
@@ -40,6 +42,8 @@ class ExportContext:
     names: dict[int, str]  # participant id → display name or pseudonym
     aliases: dict[str, str] = field(default_factory=dict)  # any name ever used → pseudonym
     exported_at: dt.datetime = field(default_factory=timezone.now)
+    treatments: dict[int, str] = field(default_factory=dict)  # province number → label (with treatments)
+    versions: dict[int, RulesVersion] = field(default_factory=dict)  # every rules record, by id
     _rules: dict[tuple[int, int], Rules] = field(default_factory=dict)
 
     def name(self, participant_id: int | None) -> str:
@@ -81,15 +85,24 @@ class ExportContext:
         return self.scenario.offers[rnd.number - 1]
 
     def rules(self, rnd: Round, province_number: int) -> Rules:
-        """The rules one province played a round under. Today every province of a round
-        plays the same rules version; per-province rules (treatments) plug in here."""
+        """The rules one province played a round under (its own treatment's)."""
         key = (rnd.number, province_number)
         if key not in self._rules:
             self._rules[key] = rules_from_data(self.rules_data(rnd, province_number))
         return self._rules[key]
 
     def rules_data(self, rnd: Round, province_number: int) -> dict[str, Any]:
-        return rnd.rules.rules
+        return self.version(rnd, province_number).rules
+
+    def version(self, rnd: Round, province_number: int) -> RulesVersion:
+        """The rules record one province played a round under."""
+        if not rnd.treatment_rules:
+            return rnd.rules
+        return self.versions[version_id_for(rnd, self.treatment(province_number))]
+
+    def treatment(self, province_number: int) -> str:
+        """The province's treatment label, "" when the session has none."""
+        return self.treatments.get(province_number, "")
 
     def seed(self, province_number: int) -> int:
         return province_seed(self.session, province_number)
@@ -143,8 +156,11 @@ def build_context(session: GameSession, *, anonymise: bool = False) -> ExportCon
             for key in ("old", "new"):
                 if pseudonym and isinstance(data.get(key), str):
                     aliases[data[key]] = pseudonym
+    split = has_treatments(session)
     return ExportContext(session=session, scenario=scenario_for(session), anonymise=anonymise, seats=seats,
-                         provinces=provinces, rounds=rounds, names=names, aliases=aliases)
+                         provinces=provinces, rounds=rounds, names=names, aliases=aliases,
+                         treatments=dict(session.provinces.values_list("number", "treatment")) if split else {},
+                         versions={v.id: v for v in session.rules_versions.all()} if split else {})
 
 
 def _list(value: list | tuple) -> str:

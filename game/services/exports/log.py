@@ -29,9 +29,12 @@ def write_log(raw: BinaryIO, ctx: ExportContext) -> None:
                     "schedule": s.schedule, "seed": s.seed, "status": s.status},
         "scenario": {"id": ctx.scenario.id, "name": {"zh": ctx.scenario.name_zh, "en": ctx.scenario.name_en},
                      "province": to_data(ctx.scenario.province)},
-        "provinces": [{"number": number, "seats": {seat.city_id: seat.id for seat in seats}}
+        "provinces": [{"number": number, "seats": {seat.city_id: seat.id for seat in seats},
+                       **({"treatment": ctx.treatment(number)} if ctx.treatments else {})}
                       for number, seats in sorted(ctx.seats_by_province().items())],
     }
+    if ctx.treatments:  # each province's rules per round are in its round entries
+        head["session"]["treatments"] = s.treatments
     out.write(_dump(head)[:-1])
     out.write(',"rounds":[')
     initial = to_data(ctx.initial_state())
@@ -75,10 +78,11 @@ def _write_round(out: io.TextIOWrapper, ctx: ExportContext, rnd: Round, states: 
             result = {"round_no": data["round_no"], "seed": data["seed"], "cities": outcomes[number],
                       "industrial": data["industrial"], "joint": data["joint"], "pledges": data["pledges"],
                       "totals": data["totals"], "next_state": after[number]}
-        rules_version = rnd.rules
+        rules_version = ctx.version(rnd, number)
         agreements, tasks = commitments.get(number, ((), ()))
         out.write(_dump({
             "province": number,
+            **({"treatment": ctx.treatment(number)} if ctx.treatments else {}),
             "seed": ctx.seed(number),
             "rules": ctx.rules_data(rnd, number),
             "rules_version": rules_version.version,

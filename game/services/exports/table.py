@@ -36,6 +36,8 @@ def fixed(*columns: Column) -> Callable[[ExportContext], tuple[Column, ...]]:
 
 ROUND = Column("round", _("Round number, from 1."))
 PROVINCE = Column("province", _("Province number within the session, from 1."))
+TREATMENT = Column("treatment", _("The province's treatment (its rule schedule) when the session compares "
+                                  "treatments; empty otherwise."))
 SEAT = Column("seat", _("Seat id: one city of one province (stable within the session)."))
 CITY = Column("city_id", _("City id from the scenario."))
 CITY_EN = Column("city_en", _("City name in English."))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from game.engine.types import INDICATORS
 from game.models import SeatResult
 from game.services.exports.context import ExportContext
-from game.services.exports.table import SEAT_COLUMNS, Column, Row, Table, fixed, seat_cells
+from game.services.exports.table import SEAT_COLUMNS, TREATMENT, Column, Row, Table, fixed, seat_cells
 
 POINTS = {
     "rank_prize": _("Points for the rank (the rules' prize schedule; ties share)."),
@@ -35,6 +35,7 @@ INDICATOR_HELP = {
 
 COLUMNS = (
     *SEAT_COLUMNS,
+    TREATMENT,
     Column("played_by", _("Who saved the sheet scored: student, bot, or none (no sheet saved).")),
     Column("gdp_start", _("GDP at the start of the round.")),
     Column("gdp_end", _("GDP at the end of the round (start of the next).")),
@@ -85,8 +86,9 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
             cumulative[seat_id] = cumulative.get(seat_id, 0.0) + points
             end = after[(seat.province, seat.city_id)]
             row = seat_cells(ctx, rnd.number, seat)
-            row.update(played_by=played.get(seat_id, "none"), gdp_start=c["gdp_start"], gdp_end=end["gdp"],
-                       budget=c["budget"], budget_next=end["budget"], won=c["won"])
+            row.update(treatment=ctx.treatment(seat.province), played_by=played.get(seat_id, "none"),
+                       gdp_start=c["gdp_start"], gdp_end=end["gdp"], budget=c["budget"], budget_next=end["budget"],
+                       won=c["won"])
             for key in ("bids_placed", "bids_paid", "contributions", "enforced", "contributions_spent", "refunds",
                         "compensation_paid", "compensation_received", "local_investment", "fiscal_yield",
                         "tax_shares", "ecology", "public_service", "inflation_pct", "audited", "caught",

@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from game.models import Event, Participant
 from game.services.exports.context import ExportContext
-from game.services.exports.table import CITY, CITY_EN, CITY_ZH, PROVINCE, SEAT, Column, Row, Table, fixed
+from game.services.exports.table import CITY, CITY_EN, CITY_ZH, PROVINCE, SEAT, TREATMENT, Column, Row, Table, fixed
 
 COLUMNS = (
     Column("participant", _("Participant id (stable within the session).")),
     Column("display_name", _("Display name the student chose (a pseudonym in anonymised exports).")),
     Column("joined_at", _("When the student joined (ISO 8601, UTC).")),
-    PROVINCE, SEAT, CITY, CITY_EN, CITY_ZH,
+    PROVINCE, TREATMENT, SEAT, CITY, CITY_EN, CITY_ZH,
     Column("teammates", _("Other participant ids in the same seat now, separated by ';'.")),
     Column("moves", _("How many times the instructor moved the student to another seat.")),
     Column("last_moved_at", _("When the student was last moved.")),
@@ -48,7 +48,8 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
         seat = ctx.seats.get(seat_id) if seat_id is not None else None
         en, zh = ctx.city_names(seat.city_id) if seat else ("", "")
         yield {"participant": pid, "display_name": ctx.name(pid), "joined_at": joined_at,
-               "province": seat.province if seat else None, "seat": seat_id,
+               "province": seat.province if seat else None,
+               "treatment": ctx.treatment(seat.province) if seat else "", "seat": seat_id,
                "city_id": seat.city_id if seat else "", "city_en": en, "city_zh": zh,
                "teammates": [p for p in by_seat.get(seat_id, []) if p != pid] if seat else [],
                "moves": len(moves.get(pid, [])), "last_moved_at": (moves.get(pid) or [None])[-1],

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from game.engine import Rules
 from game.engine.serialize import to_data
 from game.services.exports.context import ExportContext
-from game.services.exports.table import PROVINCE, ROUND, Column, Row, Table
+from game.services.exports.table import PROVINCE, ROUND, TREATMENT, Column, Row, Table
 
 PARAM_HELP = {
     "weights.gdp_growth": _("Weight of the GDP growth indicator in the composite."),
@@ -53,7 +53,7 @@ def flat(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 def columns(ctx: ExportContext) -> tuple[Column, ...]:
     params = [Column(name, PARAM_HELP.get(name, _("A rule parameter (see docs/rules.md)."))) for name in
               flat(to_data(Rules()))]
-    return (ROUND, PROVINCE,
+    return (ROUND, PROVINCE, TREATMENT,
             Column("round_status", _("The round's status: open, closed, scored (or draft: not yet played).")),
             Column("rules_version", _("Version number of the rules record (a change makes a new version).")),
             Column("preset", _("The preset the rules came from (empty when edited by hand).")),
@@ -66,8 +66,10 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
     for rnd in ctx.rounds:
         for number in numbers:
             params = flat(to_data(ctx.rules(rnd, number)))
-            yield {"round": rnd.number, "province": number, "round_status": rnd.status,
-                   "rules_version": rnd.rules.version, "preset": rnd.rules.preset, "seed": ctx.seed(number), **params}
+            version = ctx.version(rnd, number)
+            yield {"round": rnd.number, "province": number, "treatment": ctx.treatment(number),
+                   "round_status": rnd.status, "rules_version": version.version, "preset": version.preset,
+                   "seed": ctx.seed(number), **params}
 
 
 TABLE = Table("rules.csv", _("The rules in force for each province in each round."), columns, rows)
