@@ -8,6 +8,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from game.models import GameSession, ProvinceResult
 from game.services.exports import export_to_dir
@@ -15,6 +16,13 @@ from tests.services.logfile import run_replay
 from tests.services.played import demo, read_csv
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English (the tests' default language is Chinese)."""
+    with translation.override("en"):
+        yield
 
 SPLIT = "A=growth_tournament:4;B=collaborative_contest:4"
 

@@ -2,6 +2,7 @@
 rounds; only the provinces changed are told, and a refusal changes nothing."""
 
 import pytest
+from django.utils import translation
 
 from game.models import Event, Round, RulesVersion
 from game.services import broadcast, rounds, sessions
@@ -10,6 +11,13 @@ from game.services.errors import GameError
 from game.services.province_rules import version_for
 
 pytestmark = pytest.mark.django_db(transaction=True)  # ids never reused: services cache by id
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English (the tests' default language is Chinese)."""
+    with translation.override("en"):
+        yield
 
 
 def _score_first_round(session, instructor) -> Round:

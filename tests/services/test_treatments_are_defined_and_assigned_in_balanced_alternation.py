@@ -3,6 +3,7 @@
 move a province to another treatment only before the first round opens."""
 
 import pytest
+from django.utils import translation
 
 from game.models import Event, GameSession, Province, Round
 from game.services import rounds, sessions
@@ -10,6 +11,13 @@ from game.services.errors import GameError
 from game.services.treatments import province_set_treatment, treatments_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English (the tests' default language is Chinese)."""
+    with translation.override("en"):
+        yield
 
 
 def test_a_session_keeps_each_treatments_schedule_round_by_round(make_session):
