@@ -45,6 +45,7 @@ def test_each_student_sees_their_own_treatments_rules(stack, browser, instructor
 
     # The panel: a treatment choice beside each province (before round 1), and the rules
     # section acts on one treatment.
+    expect(panel.locator("#open-round")).to_contain_text("Each province plays its own rules")
     expect(panel.locator("#provinces .treatment-select")).to_have_count(2)
     expect(panel.locator("#provinces .treatment-select").nth(1)).to_have_value("B")
     expect(panel.locator("#rules-treatment-row")).to_be_visible()

@@ -220,7 +220,9 @@ function renderRound() {
   var openRow = $("open-row");
   openRow.hidden = !(next && !ended && (!r || r.status === "draft" || r.status === "scored"));
   if (next) {
-    var rulesName = next.rules.name ? PC.name(next.rules.name) : T("custom rules");
+    // With treatments, one button opens every province, each under its own rules.
+    var shown = state.snap.treatments && r ? r.rules : next.rules;
+    var rulesName = shown.name ? PC.name(shown.name) : T("custom rules");
     $("open-round").textContent = F("Open round %(n)s · %(rules)s", { n: next.number, rules: rulesName });
   }
   var scored = lastScored();
