@@ -41,7 +41,8 @@ def test_demo_session_plays_each_province_under_its_treatment(played):
         totals = [pr.data["totals"] for pr in ProvinceResult.objects.filter(round__session=played,
                                                                             province__treatment=label)]
         rates[label] = sum(t["joint_completed"] for t in totals) / sum(t["joint_offered"] for t in totals)
-    assert rates["B"] > rates["A"]  # the paper's contrast, between subjects in one session
+    # The paper's headline between subjects in one session (issue #13's criterion).
+    assert rates["B"] >= 0.70 and rates["A"] <= 0.25, rates
 
 
 def test_the_export_holds_each_provinces_treatment_and_rules(played, tmp_path):
