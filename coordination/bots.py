@@ -68,7 +68,7 @@ def bots_answer(*, agreement_id: int) -> int:
         accept = answer(make_strategy(seat.bot_strategy), _view(seat, agreement.round), proposal)
         act = services.agreement_accept if accept else services.agreement_decline
         try:
-            act(seat=seat, agreement_id=agreement.id, by_bot=True)
+            act(seat=seat, agreement_id=agreement.public_id, by_bot=True)
         except GameError as exc:
             if exc.code in STOPPING or exc.code == "not_proposed":
                 return answered

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -90,7 +91,7 @@ def chat_post(*, participant_id: int, channel: Any, text: Any) -> ChatMessage:
             limit = {"n": BURST, "s": int(WINDOW.total_seconds())}
             raise GameError("too_fast", _("You are sending messages too fast: at most %(n)s every %(s)s seconds. "
                                           "Wait a moment and send again.") % limit)
-        message = ChatMessage.objects.create(
+        message = _create_numbered(
             session=session, province=seat.province, channel=key, seat=seat, city=seat.city_id,
             participant=participant, author_name=participant.display_name, body=body)
         log(session, "chat_posted", participant.display_name, message=message.id, province=seat.province_id,
@@ -106,20 +107,22 @@ def chat_post_as_province(*, session: GameSession, user, province_id: Any, chann
         province = owned_province(session, province_id)
         key = province_channel(province, channel)
         body = clean_text(text)
-        message = ChatMessage.objects.create(session=session, province=province, channel=key, body=body)
+        message = _create_numbered(session=session, province=province, channel=key, body=body)
         log(session, "chat_posted", user.get_username(), message=message.id, province=province.id, channel=key,
             as_province=True)
         _tell(message)
     return message
 
 
-def chat_hide(*, session: GameSession, user, message_id: Any) -> ChatMessage:
-    """The instructor hides a message: it leaves every screen, and stays in the record
-    marked hidden. Hiding a hidden message changes nothing."""
+def chat_hide(*, session: GameSession, user, province_id: Any, channel: Any, message_id: Any) -> ChatMessage:
+    """The instructor hides message number `message_id` of a channel: it leaves every
+    screen, and stays in the record marked hidden. Hiding a hidden message changes nothing."""
     with transaction.atomic():
         check_owner(session, user)
+        province = owned_province(session, province_id)
+        key = province_channel(province, channel)
         message = ChatMessage.objects.select_for_update().filter(
-            session=session, pk=whole_id(message_id, "message")).first()
+            province=province, channel=key, seq=whole_id(message_id, "id")).first()
         if message is None:
             raise not_found(_("That message"))
         if message.hidden_at is not None:
@@ -133,22 +136,22 @@ def chat_hide(*, session: GameSession, user, message_id: Any) -> ChatMessage:
 
 
 def chat_read(*, participant_id: int, channel: Any, up_to: Any) -> int:
-    """The seat has read a channel up to message `up_to` (a message of that channel);
-    the cursor only moves forward. Returns the channel's unread count for the seat, which
+    """The seat has read a channel up to message number `up_to` (of that channel); the
+    cursor only moves forward. Returns the channel's unread count for the seat, which
     every device of the seat is told."""
     with transaction.atomic():
         _participant, seat = student_seat(participant_id)
         key = seat_channel(seat, channel)
         last = whole_id(up_to, "up_to")
-        if not ChatMessage.objects.filter(province_id=seat.province_id, channel=key, pk=last).exists():
+        if not ChatMessage.objects.filter(province_id=seat.province_id, channel=key, seq=last).exists():
             raise not_found(_("That message"))
-        moved = ChatRead.objects.filter(seat=seat, channel=key, last_read_id__lt=last).update(last_read_id=last)
+        moved = ChatRead.objects.filter(seat=seat, channel=key, last_read_seq__lt=last).update(last_read_seq=last)
         if not moved and not ChatRead.objects.filter(seat=seat, channel=key).exists():
             try:
                 with transaction.atomic():  # a teammate may create the cursor at the same moment
-                    ChatRead.objects.create(seat=seat, channel=key, last_read_id=last)
+                    ChatRead.objects.create(seat=seat, channel=key, last_read_seq=last)
             except IntegrityError:
-                ChatRead.objects.filter(seat=seat, channel=key, last_read_id__lt=last).update(last_read_id=last)
+                ChatRead.objects.filter(seat=seat, channel=key, last_read_seq__lt=last).update(last_read_seq=last)
         unread = unread_counts(seat, [key])[key]
         update = {"type": "chat.unread", "channel": key, "unread": unread}
         broadcast.on_commit(lambda: broadcast.send_many_now([(broadcast.seat_group(seat.id), update)]), "chat")
@@ -168,16 +171,32 @@ def announcement_post(*, session: GameSession, user, text: Any, province_id: Any
         rnd = current_round(session)
         announcement = Announcement.objects.create(session=session, province=province, body=body,
                                                    round_number=rnd.number if rnd else None)
-        lines = ChatMessage.objects.bulk_create([
-            ChatMessage(session=session, province=p, channel=PROVINCE_CHANNEL, kind=ChatMessage.Kind.ANNOUNCEMENT,
-                        announcement=announcement, body=body)
-            for p in provinces])
-        if any(line.pk is None for line in lines):  # a database that does not return ids from bulk inserts
-            lines = list(announcement.lines.order_by("id"))
+        lines = [_create_numbered(session=session, province=p, channel=PROVINCE_CHANNEL, body=body,
+                                  kind=ChatMessage.Kind.ANNOUNCEMENT, announcement=announcement)
+                 for p in provinces]
         log(session, "announced", user.get_username(), announcement=announcement.id,
             province=province.id if province else None)
         _tell_announcement(session, announcement, provinces, lines)
     return announcement
+
+
+SEQ_ATTEMPTS = 5
+
+
+def _create_numbered(**fields: Any) -> ChatMessage:
+    """A new message with the next number of its channel. Two posts to one channel at the
+    same moment pick the same number: the unique constraint makes the second wait for the
+    first and fail, and it takes the next number."""
+    rows = ChatMessage.objects.filter(province=fields["province"], channel=fields["channel"])
+    for attempt in range(SEQ_ATTEMPTS):
+        seq = (rows.aggregate(last=Max("seq"))["last"] or 0) + 1
+        try:
+            with transaction.atomic():
+                return ChatMessage.objects.create(seq=seq, **fields)
+        except IntegrityError:
+            if attempt == SEQ_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 # --- who is told, after commit ---------------------------------------------------------
@@ -199,13 +218,13 @@ def _tell(message: ChatMessage) -> None:
 def _tell_hidden(message: ChatMessage) -> None:
     """Everyone who could see it drops it; each party seat for which it was still unread
     gets its new count."""
-    gone = {"type": "chat.hidden", "id": message.id, "province": message.province_id, "channel": message.channel}
+    gone = {"type": "chat.hidden", "id": message.seq, "province": message.province_id, "channel": message.channel}
     messages = [(group, gone) for group in _audience(message)]
     seats = Seat.objects.filter(pk__in=party_seats(message.province_id, message.channel)).exclude(pk=message.seat_id)
     for seat in seats:
         read = (ChatRead.objects.filter(seat=seat, channel=message.channel)
-                .values_list("last_read_id", flat=True).first())
-        if (read or 0) < message.id:
+                .values_list("last_read_seq", flat=True).first())
+        if (read or 0) < message.seq:
             unread = unread_counts(seat, [message.channel])[message.channel]
             messages.append((broadcast.seat_group(seat.id),
                              {"type": "chat.unread", "channel": message.channel, "unread": unread}))

@@ -37,6 +37,10 @@ class ChatMessage(models.Model):
     session = models.ForeignKey(GameSession, on_delete=models.CASCADE, related_name="chat_messages")
     province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="chat_messages")
     channel = models.CharField(max_length=130)
+    # The message's number within its channel (1, 2, 3…): what every screen calls its id.
+    # Never the table's id, which counts every channel of every game, so its gaps would
+    # tell a third city how much two others wrote to each other (docs/protocol.md §8).
+    seq = models.PositiveIntegerField()
     # The author's city; null when the instructor wrote as the province government.
     seat = models.ForeignKey(Seat, on_delete=models.CASCADE, null=True, blank=True, related_name="chat_messages")
     city = models.CharField(max_length=60, blank=True, default="")  # the author seat's city, "" for the province
@@ -52,18 +56,22 @@ class ChatMessage(models.Model):
     class Meta:
         ordering = ["id"]
         indexes = [
-            models.Index(fields=["province", "channel", "id"], name="chat_channel_page"),
             models.Index(fields=["seat", "created_at"], name="chat_seat_recent"),
+        ]
+        constraints = [
+            # Also the index pages of a channel are read by.
+            models.UniqueConstraint(fields=["province", "channel", "seq"], name="chat_channel_seq"),
         ]
 
 
 class ChatRead(models.Model):
-    """How far a seat has read a channel (the last message id it saw): unread counts are
-    per seat, so every device of the seat and every teammate sees the same badge."""
+    """How far a seat has read a channel (the `seq` of the last message it saw): unread
+    counts are per seat, so every device of the seat and every teammate sees the same
+    badge."""
 
     seat = models.ForeignKey(Seat, on_delete=models.CASCADE, related_name="chat_reads")
     channel = models.CharField(max_length=130)
-    last_read_id = models.BigIntegerField(default=0)
+    last_read_seq = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["seat", "channel"], name="unique_chat_read")]

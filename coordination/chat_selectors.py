@@ -95,10 +95,11 @@ def party_seats(province_id: int, key: str) -> list[int]:
 
 def message_payload(m: ChatMessage) -> dict[str, Any]:
     """One message as every screen that may see it gets it (the instructor's history
-    adds `hidden`). `city` and `name` are the author's; `as_province` marks the
-    instructor writing as the province government."""
+    adds `hidden`). `id` is the message's number within its channel (never the table's
+    id, whose gaps would count other channels' messages); `city` and `name` are the
+    author's; `as_province` marks the instructor writing as the province government."""
     return {
-        "id": m.id,
+        "id": m.seq,
         "province": m.province_id,
         "channel": m.channel,
         "city": m.city or None,
@@ -112,14 +113,14 @@ def message_payload(m: ChatMessage) -> dict[str, Any]:
 
 def history(province_id: int, key: str, before: int | None, *, include_hidden: bool = False
             ) -> tuple[list[dict[str, Any]], bool]:
-    """One page of a channel, newest first, older than message id `before` (None: the
-    newest page); and whether older messages remain."""
+    """One page of a channel, newest first, older than message number `before` (None:
+    the newest page); and whether older messages remain."""
     rows = ChatMessage.objects.filter(province_id=province_id, channel=key)
     if not include_hidden:
         rows = rows.filter(hidden_at__isnull=True)
     if before is not None:
-        rows = rows.filter(id__lt=before)
-    page = list(rows.order_by("-id")[:PAGE + 1])
+        rows = rows.filter(seq__lt=before)
+    page = list(rows.order_by("-seq")[:PAGE + 1])
     messages = []
     for m in page[:PAGE]:
         payload = message_payload(m)
@@ -131,10 +132,10 @@ def history(province_id: int, key: str, before: int | None, *, include_hidden: b
 
 def unread_counts(seat: Seat, keys: list[str]) -> dict[str, int]:
     """Visible messages of other authors after the seat's read cursor, per channel."""
-    reads = dict(ChatRead.objects.filter(seat=seat, channel__in=keys).values_list("channel", "last_read_id"))
+    reads = dict(ChatRead.objects.filter(seat=seat, channel__in=keys).values_list("channel", "last_read_seq"))
     after = Q()
     for key in keys:
-        after |= Q(channel=key, id__gt=reads.get(key, 0))
+        after |= Q(channel=key, seq__gt=reads.get(key, 0))
     rows = (ChatMessage.objects.filter(after, province_id=seat.province_id, hidden_at__isnull=True)
             .exclude(seat=seat).values("channel").annotate(n=Count("id")))
     counts = dict.fromkeys(keys, 0)

@@ -49,8 +49,9 @@ def _instructor_history(*, session_id: int, user, message: dict[str, Any]) -> di
 
 
 def _hide(*, session_id: int, user, message: dict[str, Any]) -> dict[str, Any]:
-    hidden = chat.chat_hide(session=_session(session_id), user=user, message_id=message.get("id"))
-    return {"type": "chat.hide.done", "id": hidden.id}
+    hidden = chat.chat_hide(session=_session(session_id), user=user, province_id=message.get("province"),
+                            channel=message.get("channel"), message_id=message.get("id"))
+    return {"type": "chat.hide.done", "province": hidden.province_id, "channel": hidden.channel, "id": hidden.seq}
 
 
 def _announce(*, session_id: int, user, message: dict[str, Any]) -> dict[str, Any]:

@@ -6,12 +6,23 @@ team of 2–3 students acts for its city together."""
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from game.models import GameSession, Province, Round, Seat
 
 NOTE_MAX = 500
+
+
+def new_public_id() -> int:
+    """What students and the instructor call an agreement: random, so it says nothing about
+    how many agreements were proposed before it (the table's id would, docs/protocol.md §8)."""
+    return secrets.randbelow(PUBLIC_ID_HIGH - PUBLIC_ID_LOW) + PUBLIC_ID_LOW
+
+
+PUBLIC_ID_LOW, PUBLIC_ID_HIGH = 100_000, 1_000_000  # six digits, read aloud in class
 
 
 class Agreement(models.Model):
@@ -27,6 +38,7 @@ class Agreement(models.Model):
         ANNULLED = "annulled", _("Annulled")
 
     session = models.ForeignKey(GameSession, on_delete=models.CASCADE, related_name="agreements")
+    public_id = models.PositiveIntegerField(default=new_public_id)
     province = models.ForeignKey(Province, on_delete=models.CASCADE, related_name="agreements")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="agreements")
     project_id = models.CharField(max_length=60)
@@ -40,6 +52,7 @@ class Agreement(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["round", "province", "status"])]
+        constraints = [models.UniqueConstraint(fields=["session", "public_id"], name="unique_agreement_public_id")]
 
     @property
     def engine_id(self) -> str:

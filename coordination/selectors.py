@@ -70,10 +70,15 @@ def sheet_problems(*, seat: Seat, rnd: Round, rules: Rules, sheet: Sheet, projec
         return []
     agreements, tasks = seat_commitments(seat, rnd)
     problems = commitment_problems(sheet, binding_minimums(seat.city_id, rules, agreements, tasks))
+    # The engine names an agreement by its table id; the student knows it by its public id.
+    public = dict(Agreement.objects.filter(round=rnd, province_id=seat.province_id)
+                  .values_list("id", "public_id")) if problems else {}
     out = []
     for p in problems:
         params = dict(p.params)
-        params.update(number=params["source"][1:], name=project_names.get(params["project"], params["project"]))
+        source = params["source"]
+        number = public.get(int(source[1:]), "?") if source.startswith("a") else source[1:]
+        params.update(number=number, name=project_names.get(params["project"], params["project"]))
         out.append(type(p)(p.code, p.field, p.message, params))
     return translate(out)
 
@@ -84,9 +89,10 @@ def _party(p: AgreementParty) -> dict[str, Any]:
 
 
 def agreement_payload(a: Agreement) -> dict[str, Any]:
-    """An agreement as its parties and the instructor see it."""
+    """An agreement as its parties and the instructor see it. `id` is its random public id:
+    the table's id would tell a city how many proposals others made in between."""
     return {
-        "id": a.id, "round": a.round.number, "province": a.province_id, "project": a.project_id,
+        "id": a.public_id, "round": a.round.number, "province": a.province_id, "project": a.project_id,
         "proposer": a.proposer.city_id, "proposer_seat": a.proposer_id, "note": a.note, "status": a.status,
         "reason": a.reason, "created_at": a.created_at.isoformat(),
         "parties": [_party(p) for p in a.parties.all()],
@@ -117,23 +123,28 @@ def promise_record(province_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     oldest first: the record of promises, public within the province. No note (it belongs
     to the parties) and no contributed amounts (see the module docstring)."""
     out: dict[int, list[dict[str, Any]]] = {pid: [] for pid in province_ids}
+    order: dict[int, int] = {}  # entry → its place in time (public ids are random)
     agreements = _with_parties(Agreement.objects.filter(
         province_id__in=province_ids, status=Agreement.Status.SIGNED, round__status=Round.Status.SCORED))
     for a in agreements:
-        out[a.province_id].append({
-            "kind": "agreement", "id": a.id, "round": a.round.number, "project": a.project_id,
+        entry = {
+            "kind": "agreement", "id": a.public_id, "round": a.round.number, "project": a.project_id,
             "proposer": a.proposer.city_id,
             "parties": [{"city": p.seat.city_id, "pledge": p.pledge, "kept": p.kept, "penalised": p.penalised}
-                        for p in a.parties.all()]})
+                        for p in a.parties.all()]}
+        order[id(entry)] = a.pk
+        out[a.province_id].append(entry)
     tasks = AssignedTask.objects.filter(province_id__in=province_ids, round__status=Round.Status.SCORED) \
         .select_related("round").prefetch_related(Prefetch("shares", queryset=TaskShare.objects.select_related("seat")))
     for t in tasks:
-        out[t.province_id].append({
+        entry = {
             "kind": "task", "id": t.id, "round": t.round.number, "project": t.project_id, "proposer": None,
             "parties": [{"city": s.seat.city_id, "pledge": s.required, "kept": s.kept, "penalised": s.penalised}
-                        for s in t.shares.all()]})
+                        for s in t.shares.all()]}
+        order[id(entry)] = t.pk
+        out[t.province_id].append(entry)
     for rows in out.values():
-        rows.sort(key=lambda r: (r["round"], r["kind"], r["id"]))
+        rows.sort(key=lambda r: (r["round"], r["kind"], order[id(r)]))
     return out
 
 

@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination import announce
-from coordination.models import NOTE_MAX, Agreement, AgreementParty, AssignedTask, TaskShare
+from coordination.models import NOTE_MAX, Agreement, AgreementParty, AssignedTask, TaskShare, new_public_id
 from coordination.selectors import load_agreement, seat_commitments
 from game.engine import JointProject, Rules
 from game.engine.commitments import binding_minimums
@@ -165,8 +165,8 @@ def agreement_propose(*, participant: Participant | None = None, seat: Seat | No
         rules = _rules(rnd, seat.province)
         _check_covered(seat, rnd, rules, project.id, amounts[seat.city_id], "agreement", budgets[seat.city_id])
         now = timezone.now()
-        agreement = Agreement.objects.create(session=session, province_id=seat.province_id, round=rnd,
-                                             project_id=project.id, proposer=seat, note=text)
+        agreement = _create_with_public_id(session=session, province_id=seat.province_id, round=rnd,
+                                           project_id=project.id, proposer=seat, note=text)
         AgreementParty.objects.bulk_create([
             AgreementParty(agreement=agreement, seat=seats[c], pledge=n, accepted_at=now if c == seat.city_id else None)
             for c, n in amounts.items()])
@@ -175,6 +175,26 @@ def agreement_propose(*, participant: Participant | None = None, seat: Seat | No
         agreement = load_agreement(agreement.id)
         announce.agreement(agreement)  # bot parties answer from the sweeper (coordination.bots.bots_answer_due)
     return agreement
+
+
+PUBLIC_ID_ATTEMPTS = 5
+
+
+def _create_with_public_id(**fields: Any) -> Agreement:
+    """A new agreement with a random public id no other agreement of the session has
+    (docs/protocol.md §9: the table's id would count everyone's proposals)."""
+    used = set(Agreement.objects.filter(session=fields["session"]).values_list("public_id", flat=True))
+    for attempt in range(PUBLIC_ID_ATTEMPTS):
+        public_id = new_public_id()
+        if public_id in used:
+            continue
+        try:
+            with transaction.atomic():  # a proposal elsewhere in the session may draw it at the same moment
+                return Agreement.objects.create(public_id=public_id, **fields)
+        except IntegrityError:
+            if attempt == PUBLIC_ID_ATTEMPTS - 1:
+                raise
+    raise GameError("busy", _("The agreement could not be recorded: try again."))
 
 
 def _actor(participant: Participant | None, seat: Seat) -> str:
@@ -186,7 +206,7 @@ def _party_agreement(agreement_id: Any, seat: Seat) -> Agreement:
     if isinstance(agreement_id, bool) or not isinstance(agreement_id, int):
         raise _not_found()
     agreement = (Agreement.objects.select_for_update().select_related("round", "session")
-                 .filter(pk=agreement_id, province_id=seat.province_id, parties__seat=seat).first())
+                 .filter(public_id=agreement_id, province_id=seat.province_id, parties__seat=seat).first())
     if agreement is None:
         raise _not_found()
     return agreement
@@ -272,7 +292,7 @@ def agreement_annul(*, session: GameSession, user, agreement_id: Any, reason: An
         if isinstance(agreement_id, bool) or not isinstance(agreement_id, int):
             raise _not_found()
         agreement = (Agreement.objects.select_for_update().select_related("round", "session")
-                     .filter(pk=agreement_id, session=session).first())
+                     .filter(public_id=agreement_id, session=session).first())
         if agreement is None:
             raise _not_found()
         if agreement.status not in (Agreement.Status.PROPOSED, Agreement.Status.SIGNED):

@@ -236,8 +236,11 @@ def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], 
         "round": round_number,
         "industrial": industrial,
         "joint": _compact(data["joint"]),
-        # How much enforcement added to a sheet would tell what the sheet said: left out.
-        "pledges": [{k: v for k, v in p.items() if k != "enforced"} for p in data.get("pledges", [])],
+        # How much enforcement added to a sheet would tell what the sheet said: left out. So
+        # is the engine's name of the agreement ("a" + table id), whose gaps would count
+        # everyone's proposals; the promise record names agreements by their public id.
+        "pledges": [{k: v for k, v in p.items() if k not in ("enforced", "source_id")}
+                    for p in data.get("pledges", [])],
         "totals": _compact(data["totals"]),
         "cities": data.get("public_cities") or as_table([
             dict(_compact(public_outcome(r["data"], reporting=bool(rules.rules.get("reporting")))), seat=r["seat_id"])

@@ -47,7 +47,7 @@ def _propose(alice: Page, project: str, pledges: dict[str, int], note: str) -> i
     assert "field-error" not in (status.get_attribute("class") or ""), status.inner_text()
     card = alice.locator("#agreements-list article[data-status='proposed']").last
     expect(card).to_be_visible()
-    return Agreement.objects.latest("id").id
+    return Agreement.objects.latest("id").public_id
 
 
 def _accept(bob: Page, agreement_id: int) -> None:

@@ -101,7 +101,8 @@ async def test_the_instructor_hides_posts_as_the_province_and_announces_live(tab
     await a.send({"type": "chat.post", "channel": PAIR, "text": "oops", "request_id": "c1"})
     message = (await b.receive_type("chat.message"))["message"]
 
-    await panel.send({"type": "chat.hide", "id": message["id"], "request_id": 9})
+    await panel.send({"type": "chat.hide", "province": message["province"], "channel": PAIR, "id": message["id"],
+                      "request_id": 9})
     assert (await panel.receive_type("chat.hide.done"))["request_id"] == 9
     assert (await b.receive_type("chat.hidden"))["id"] == message["id"]
     assert (await b.receive_type("chat.unread"))["unread"] == 0

@@ -21,12 +21,12 @@ def test_a_province_message_is_stored_and_sent_to_the_province_and_the_instructo
     assert groups_of(sent, "chat.message") == {broadcast.province_group(c.alice.seat.province_id),
                                                broadcast.instructor_group(c.session.id)}
     payload = sent[0][1]["message"]
-    assert payload == {"id": m.id, "province": m.province_id, "channel": "province", "city": "taiyuan",
+    assert payload == {"id": m.seq, "province": m.province_id, "channel": "province", "city": "taiyuan",
                        "name": "Alice", "as_province": False, "kind": "text",
                        "text": "Let us build the corridor", "at": m.created_at.isoformat()}
     assert Event.objects.filter(session=c.session, kind="chat_posted", data__message=m.id).exists()
     messages, more = history(c.bob.seat.province_id, "province", None)
-    assert [x["id"] for x in messages] == [m.id] and more is False
+    assert [x["id"] for x in messages] == [m.seq] and more is False
 
 
 def test_a_private_message_goes_only_to_the_two_cities_and_the_instructor(chat_class, sent):

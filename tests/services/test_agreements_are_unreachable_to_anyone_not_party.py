@@ -22,7 +22,7 @@ def test_a_city_not_named_cannot_accept_decline_or_even_see_it(make_session, joi
     a = _proposal(t)
     for act in (services.agreement_accept, services.agreement_decline):
         with pytest.raises(GameError) as refused:
-            act(participant=t.carol, agreement_id=a.id)
+            act(participant=t.carol, agreement_id=a.public_id)
         assert refused.value.code == "agreement_not_found"
     assert seat_view(t.carol.seat, t.rnd)["agreements"] == []
     assert Agreement.objects.get(pk=a.id).status == "proposed"
@@ -32,7 +32,7 @@ def test_guessed_ids_and_other_sessions_look_like_nothing(make_session, join, in
     t = open_table(make_session, join, instructor, "implicit_coordination:3")
     other = open_table(make_session, join, instructor, "implicit_coordination:3")
     a = _proposal(t)
-    for bad_id in (a.id, a.id + 1000, "1", None, True, [a.id]):
+    for bad_id in (a.public_id, a.id, str(a.public_id), None, True, [a.public_id]):
         with pytest.raises(GameError) as refused:
             services.agreement_accept(participant=other.bob, agreement_id=bad_id)
         assert refused.value.code == "agreement_not_found"
@@ -44,7 +44,7 @@ def test_only_the_owner_of_the_session_annuls_or_assigns(make_session, join, ins
     a = _proposal(t)
     province = t.session.provinces.get()
     with pytest.raises(GameError) as refused:
-        services.agreement_annul(session=t.session, user=other_instructor, agreement_id=a.id, reason="no")
+        services.agreement_annul(session=t.session, user=other_instructor, agreement_id=a.public_id, reason="no")
     assert refused.value.code == "forbidden"
     with pytest.raises(GameError) as refused:
         services.task_assign(session=t.session, user=other_instructor, province_id=province.id, project_id=PROJECT,
@@ -58,7 +58,7 @@ def test_the_instructor_cannot_reach_another_sessions_agreement(make_session, jo
     other = open_table(make_session, join, instructor, "implicit_coordination:3")
     a = _proposal(t)
     with pytest.raises(GameError) as refused:
-        services.agreement_annul(session=other.session, user=instructor, agreement_id=a.id, reason="no")
+        services.agreement_annul(session=other.session, user=instructor, agreement_id=a.public_id, reason="no")
     assert refused.value.code == "agreement_not_found"
     with pytest.raises(GameError) as refused:
         services.task_assign(session=other.session, user=instructor, province_id=t.session.provinces.get().id,
@@ -73,8 +73,8 @@ def test_a_removed_student_and_a_bot_seat_cannot_act(make_session, join, instruc
     a = _proposal(t)
     sessions.participant_remove(session=t.session, user=instructor, participant_id=t.bob.id)
     with pytest.raises(GameError) as refused:
-        services.agreement_accept(participant=t.bob, agreement_id=a.id)
+        services.agreement_accept(participant=t.bob, agreement_id=a.public_id)
     assert refused.value.code == "no_seat"
     with pytest.raises(GameError) as refused:
-        services.agreement_accept(seat=t.carol.seat, agreement_id=a.id)  # a seat, but not as a bot
+        services.agreement_accept(seat=t.carol.seat, agreement_id=a.public_id)  # a seat, but not as a bot
     assert refused.value.code in ("forbidden", "agreement_not_found")

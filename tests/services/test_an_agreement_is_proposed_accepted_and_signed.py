@@ -28,9 +28,9 @@ def test_a_proposal_is_signed_when_every_named_party_has_accepted(make_session, 
     assert a.status == "proposed"
     assert {p.seat.city_id: p.accepted_at is not None for p in a.parties.all()} == {
         "taiyuan": True, "xinzhou": False, "yangquan": False}
-    a = services.agreement_accept(participant=t.bob, agreement_id=a.id)
+    a = services.agreement_accept(participant=t.bob, agreement_id=a.public_id)
     assert a.status == "proposed"
-    a = services.agreement_accept(participant=t.carol, agreement_id=a.id)
+    a = services.agreement_accept(participant=t.carol, agreement_id=a.public_id)
     assert a.status == "signed" and a.decided_at is not None
     kinds = list(Event.objects.filter(session=t.session, kind__startswith="agreement").values_list("kind", flat=True))
     assert kinds == ["agreement_proposed", "agreement_accepted", "agreement_accepted", "agreement_signed"]
@@ -43,19 +43,19 @@ def test_a_proposal_is_signed_when_every_named_party_has_accepted(make_session, 
 def test_accepting_twice_changes_nothing_more(make_session, join, instructor):
     t = open_table(make_session, join, instructor, "implicit_coordination:3")
     a = _propose(t)
-    services.agreement_accept(participant=t.bob, agreement_id=a.id)
+    services.agreement_accept(participant=t.bob, agreement_id=a.public_id)
     with pytest.raises(GameError) as again:
-        services.agreement_accept(participant=t.bob, agreement_id=a.id)
+        services.agreement_accept(participant=t.bob, agreement_id=a.public_id)
     assert again.value.code == "not_proposed"
 
 
 def test_a_decline_ends_the_proposal_and_it_can_no_longer_be_accepted(make_session, join, instructor):
     t = open_table(make_session, join, instructor, "implicit_coordination:3")
     a = _propose(t)
-    a = services.agreement_decline(participant=t.bob, agreement_id=a.id)
+    a = services.agreement_decline(participant=t.bob, agreement_id=a.public_id)
     assert a.status == "declined"
     with pytest.raises(GameError) as late:
-        services.agreement_accept(participant=t.bob, agreement_id=a.id)
+        services.agreement_accept(participant=t.bob, agreement_id=a.public_id)
     assert late.value.code == "not_proposed"
     assert Agreement.objects.get(pk=a.id).status == "declined"
 
@@ -64,13 +64,13 @@ def test_only_the_proposer_withdraws_and_only_before_it_is_signed(make_session, 
     t = open_table(make_session, join, instructor, "implicit_coordination:3")
     a = _propose(t)
     with pytest.raises(GameError) as not_mine:
-        services.agreement_withdraw(participant=t.bob, agreement_id=a.id)
+        services.agreement_withdraw(participant=t.bob, agreement_id=a.public_id)
     assert not_mine.value.code == "not_proposer"
-    assert services.agreement_withdraw(participant=t.alice, agreement_id=a.id).status == "withdrawn"
+    assert services.agreement_withdraw(participant=t.alice, agreement_id=a.public_id).status == "withdrawn"
     signed = _propose(t)
-    services.agreement_accept(participant=t.bob, agreement_id=signed.id)
+    services.agreement_accept(participant=t.bob, agreement_id=signed.public_id)
     with pytest.raises(GameError) as too_late:
-        services.agreement_withdraw(participant=t.alice, agreement_id=signed.id)
+        services.agreement_withdraw(participant=t.alice, agreement_id=signed.public_id)
     assert too_late.value.code == "not_proposed"
     assert Agreement.objects.get(pk=signed.id).status == "signed"
 
@@ -79,12 +79,12 @@ def test_open_proposals_lapse_when_the_round_closes_and_signed_ones_stand(make_s
     t = open_table(make_session, join, instructor, "implicit_coordination:3")
     waiting = _propose(t)
     signed = _propose(t, pledges={"taiyuan": 10, "yangquan": 10})
-    services.agreement_accept(participant=t.carol, agreement_id=signed.id)
+    services.agreement_accept(participant=t.carol, agreement_id=signed.public_id)
     rounds.round_close(round_id=t.rnd.id, actor="test")
     assert Agreement.objects.get(pk=waiting.id).status == "lapsed"
     assert Agreement.objects.get(pk=signed.id).status == "signed"
     with pytest.raises(GameError) as closed:
-        services.agreement_accept(participant=t.bob, agreement_id=waiting.id)
+        services.agreement_accept(participant=t.bob, agreement_id=waiting.public_id)
     assert closed.value.code == "round_not_open"
     with pytest.raises(GameError) as closed:
         _propose(t)

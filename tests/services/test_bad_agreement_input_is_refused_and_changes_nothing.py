@@ -76,14 +76,14 @@ def test_binding_pledges_the_budget_cannot_cover_together_are_refused_at_accepta
     rounds.round_open(session=session, user=instructor)
     first = services.agreement_propose(participant=alice, project_id="corridor-1",
                                        pledges={"taiyuan": 10, "xinzhou": 40}, note=NOTE)
-    services.agreement_accept(participant=dave, agreement_id=first.id)
+    services.agreement_accept(participant=dave, agreement_id=first.public_id)
     second = services.agreement_propose(participant=bob, project_id="road_north-1",
                                         pledges={"datong": 10, "xinzhou": 25}, note=NOTE)
     if not refused:  # cheap talk: nothing binds, so nothing has to add up
-        assert services.agreement_accept(participant=dave, agreement_id=second.id).status == "signed"
+        assert services.agreement_accept(participant=dave, agreement_id=second.public_id).status == "signed"
         return
     with translation.override("en"), pytest.raises(GameError) as error:
-        services.agreement_accept(participant=dave, agreement_id=second.id)
+        services.agreement_accept(participant=dave, agreement_id=second.public_id)
     assert error.value.code == "cannot_cover" and "Xinzhou" in error.value.message
     assert "65" in error.value.message and "49" in error.value.message
     assert Agreement.objects.get(pk=second.id).status == "proposed"

@@ -1,4 +1,5 @@
-"""History comes 30 messages a page, newest first, older pages by id cursor; a page of
+"""History comes 30 messages a page, newest first, older pages by a cursor of message
+numbers; a page of
 the province channel comes with the state a student gets after each snapshot."""
 
 import pytest
@@ -15,7 +16,7 @@ def test_pages_walk_back_from_the_newest_message_to_the_first(chat_class):
     seat = c.bob.seat
     ChatMessage.objects.bulk_create([
         ChatMessage(session=c.session, province=seat.province, channel="province", seat=seat, city=seat.city_id,
-                    author_name="Bob", body=f"m{i}") for i in range(2 * PAGE + 5)])
+                    author_name="Bob", body=f"m{i}", seq=i + 1) for i in range(2 * PAGE + 5)])
     page = chat_sockets.STUDENT["chat.history"]
     first = page(participant_id=c.alice.id, message={"channel": "province"})
     assert [m["text"] for m in first["messages"]][:2] == [f"m{2 * PAGE + 4}", f"m{2 * PAGE + 3}"]

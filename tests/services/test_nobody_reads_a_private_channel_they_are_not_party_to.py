@@ -24,7 +24,7 @@ def test_a_third_city_cannot_post_page_or_mark_read_a_pair_it_is_not_in(chat_cla
     with pytest.raises(GameError) as paged:
         chat_sockets.STUDENT["chat.history"](participant_id=c.carol.id, message={"channel": key})
     with pytest.raises(GameError) as read:
-        chat.chat_read(participant_id=c.carol.id, channel=key, up_to=first.id)
+        chat.chat_read(participant_id=c.carol.id, channel=key, up_to=first.seq)
     assert posted.value.code == paged.value.code == read.value.code == "unknown_channel"
     assert ChatMessage.objects.count() == 1 and not ChatRead.objects.exists()
 

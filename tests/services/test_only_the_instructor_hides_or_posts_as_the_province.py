@@ -32,25 +32,26 @@ def test_a_hidden_message_leaves_every_screen_and_stays_in_the_record(chat_class
     rude = chat.chat_post(participant_id=c.bob.id, channel="province", text="something rude")
     kept = chat.chat_post(participant_id=c.bob.id, channel="province", text="something fine")
     sent.clear()
-    chat.chat_hide(session=c.session, user=instructor, message_id=rude.id)
     province = c.bob.seat.province_id
+    chat.chat_hide(session=c.session, user=instructor, province_id=province, channel="province", message_id=rude.seq)
     hidden = [(g, m) for g, m in sent if m["type"] == "chat.hidden"]
     assert {g for g, _ in hidden} == {broadcast.province_group(province), broadcast.instructor_group(c.session.id)}
-    assert hidden[0][1] == {"type": "chat.hidden", "id": rude.id, "province": province, "channel": "province"}
+    assert hidden[0][1] == {"type": "chat.hidden", "id": rude.seq, "province": province, "channel": "province"}
     # every other seat's badge drops to the one visible message; Bob wrote it and is not told
     unread = {g: m["unread"] for g, m in sent if m["type"] == "chat.unread"}
     others = c.bob.seat.province.seats.exclude(pk=c.bob.seat_id)
     assert unread == {broadcast.seat_group(seat.id): 1 for seat in others}
     assert broadcast.seat_group(c.alice.seat_id) in unread and len(unread) == 4
-    assert [m["id"] for m in history(province, "province", None)[0]] == [kept.id]
-    assert [m["id"] for m in student_state(c.alice.id)["page"]["messages"]] == [kept.id]
+    assert [m["id"] for m in history(province, "province", None)[0]] == [kept.seq]
+    assert [m["id"] for m in student_state(c.alice.id)["page"]["messages"]] == [kept.seq]
     record = chat_sockets.INSTRUCTOR["chat.history"](session_id=c.session.id, user=instructor,
                                                      message={"province": province, "channel": "province"})
-    assert [(m["id"], m["hidden"]) for m in record["messages"]] == [(kept.id, False), (rude.id, True)]
+    assert [(m["id"], m["hidden"]) for m in record["messages"]] == [(kept.seq, False), (rude.seq, True)]
     assert instructor_state(c.session.id)["provinces"][0]["channels"] == [{"key": "province", "count": 2, "hidden": 1}]
     assert Event.objects.filter(kind="chat_hidden", data__message=rude.id).count() == 1
     sent.clear()
-    chat.chat_hide(session=c.session, user=instructor, message_id=rude.id)  # again: nothing changes
+    chat.chat_hide(session=c.session, user=instructor, province_id=province, channel="province",
+                   message_id=rude.seq)  # again: nothing changes
     assert sent == [] and Event.objects.filter(kind="chat_hidden").count() == 1
 
 
@@ -61,7 +62,8 @@ def test_students_and_other_instructors_cannot_hide_post_as_province_or_read_the
     province = c.bob.seat.province_id
     user = other_instructor
     for call in (
-        lambda: chat.chat_hide(session=c.session, user=user, message_id=m.id),
+        lambda: chat.chat_hide(session=c.session, user=user, province_id=province, channel=ALICE_BOB,
+                               message_id=m.seq),
         lambda: chat.chat_post_as_province(session=c.session, user=user, province_id=province,
                                            channel="province", text="I am the province"),
         lambda: chat_sockets.INSTRUCTOR["chat.history"](session_id=c.session.id, user=user,
@@ -77,7 +79,8 @@ def test_students_and_other_instructors_cannot_hide_post_as_province_or_read_the
     # the owner of another session cannot reach this one's messages through their own
     theirs = make_session(instructor=other_instructor, title="Class B")
     with pytest.raises(GameError) as elsewhere:
-        chat.chat_hide(session=theirs, user=other_instructor, message_id=m.id)
+        chat.chat_hide(session=theirs, user=other_instructor, province_id=province, channel=ALICE_BOB,
+                       message_id=m.seq)
     assert elsewhere.value.code == "not_found"
     with pytest.raises(GameError) as wrong_province:
         chat.chat_post_as_province(session=theirs, user=other_instructor, province_id=province, channel="province",

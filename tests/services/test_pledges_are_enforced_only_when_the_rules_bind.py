@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _signed(t):
     a = services.agreement_propose(participant=t.alice, project_id=PROJECT,
                                    pledges={"taiyuan": 40, "xinzhou": 30, "yangquan": 20}, note="Park output by share")
-    services.agreement_accept(participant=t.bob, agreement_id=a.id)
-    return services.agreement_accept(participant=t.carol, agreement_id=a.id)
+    services.agreement_accept(participant=t.bob, agreement_id=a.public_id)
+    return services.agreement_accept(participant=t.carol, agreement_id=a.public_id)
 
 
 def _save(participant, amount, **bids):
@@ -48,7 +48,8 @@ def test_under_cheap_talk_a_low_sheet_is_saved_and_the_record_shows_the_pledge_b
     # Public within the province: a city that was not even a party sees it.
     province_view = seat_view(t.session.provinces.get().seats.get(city_id="lvliang"), None)
     (entry,) = province_view["record"]
-    assert entry["kind"] == "agreement" and entry["round"] == 1 and entry["project"] == PROJECT
+    assert entry["kind"] == "agreement" and entry["id"] == a.public_id and entry["round"] == 1
+    assert entry["project"] == PROJECT
     assert [(p["city"], p["pledge"], p["kept"]) for p in entry["parties"]] == [
         ("taiyuan", 40, True), ("xinzhou", 30, False), ("yangquan", 20, True)]
     assert "note" not in entry and all("contributed" not in p for p in entry["parties"])
@@ -66,7 +67,8 @@ def test_under_binding_rules_the_low_sheet_is_refused_naming_the_agreement_and_t
     assert refused.value.code == "invalid_sheet"
     (problem,) = refused.value.params["problems"]
     assert problem["code"] == "below_pledge" and problem["field"] == f"contributions.{PROJECT}"
-    assert f"#{a.id}" in problem["message"] and "30" in problem["message"] and "science corridor" in problem["message"]
+    assert f"#{a.public_id}" in problem["message"] and "30" in problem["message"]
+    assert "science corridor" in problem["message"]
     assert not t.bob.seat.sheets.exists()
     with translation.override("zh-hans"), pytest.raises(GameError) as refused:
         _save(t.bob, 10)
@@ -97,7 +99,7 @@ def test_a_binding_pledge_the_budget_cannot_cover_is_a_penalised_breach(make_ses
 def test_a_pledge_of_an_annulled_or_lapsed_agreement_binds_nothing(make_session, join, instructor):
     t = open_table(make_session, join, instructor, "collaborative_contest:3")
     a = _signed(t)
-    services.agreement_annul(session=t.session, user=instructor, agreement_id=a.id, reason="Unfair split")
+    services.agreement_annul(session=t.session, user=instructor, agreement_id=a.public_id, reason="Unfair split")
     _save(t.bob, 0)
     score(t)
     assert _joint(t)["contributions"] == {}

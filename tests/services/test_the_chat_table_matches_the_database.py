@@ -24,7 +24,8 @@ def chatted(make_session, join, instructor):
     chat_post_as_province(session=session, user=instructor, province_id=province.id, channel="province",
                           text="Keep it civil")
     announcement_post(session=session, user=instructor, text="Round 1 starts soon")
-    chat_hide(session=session, user=instructor, message_id=hidden.id)
+    chat_hide(session=session, user=instructor, province_id=province.id, channel=hidden.channel,
+              message_id=hidden.seq)
     return session
 
 

@@ -25,14 +25,14 @@ def test_a_proposed_or_signed_agreement_is_annulled_with_its_reason_logged(make_
     t = open_table(make_session, join, instructor, "collaborative_contest:3")
     proposed = _proposal(t)
     signed = _proposal(t)
-    services.agreement_accept(participant=t.bob, agreement_id=signed.id)
+    services.agreement_accept(participant=t.bob, agreement_id=signed.public_id)
     for a in (proposed, signed):
-        done = services.agreement_annul(session=t.session, user=instructor, agreement_id=a.id,
+        done = services.agreement_annul(session=t.session, user=instructor, agreement_id=a.public_id,
                                         reason="  The split is unfair to Yangquan  ")
         assert (done.status, done.reason) == ("annulled", "The split is unfair to Yangquan")
     assert Event.objects.filter(kind="agreement_annulled").count() == 2
     statuses = {x["id"]: (x["status"], x["reason"]) for x in seat_view(t.bob.seat, t.rnd)["agreements"]}
-    assert statuses[signed.id] == ("annulled", "The split is unfair to Yangquan")
+    assert statuses[signed.public_id] == ("annulled", "The split is unfair to Yangquan")
     # Annulled, it binds nothing: the low sheet is now accepted.
     rounds.sheet_save(participant=t.bob, round_number=1, data={"contributions": {PROJECT: 0}})
 
@@ -42,7 +42,7 @@ def test_an_annulment_needs_a_reason(make_session, join, instructor, reason):
     t = open_table(make_session, join, instructor, "collaborative_contest:3")
     a = _proposal(t)
     with pytest.raises(GameError) as refused:
-        services.agreement_annul(session=t.session, user=instructor, agreement_id=a.id, reason=reason)
+        services.agreement_annul(session=t.session, user=instructor, agreement_id=a.public_id, reason=reason)
     assert refused.value.code in ("bad_reason", "bad_note")
     assert Agreement.objects.get(pk=a.id).status == "proposed"
 
@@ -50,13 +50,13 @@ def test_an_annulment_needs_a_reason(make_session, join, instructor, reason):
 def test_a_declined_agreement_or_one_of_a_scored_round_cannot_be_annulled(make_session, join, instructor):
     t = open_table(make_session, join, instructor, "collaborative_contest:3")
     declined = _proposal(t)
-    services.agreement_decline(participant=t.bob, agreement_id=declined.id)
+    services.agreement_decline(participant=t.bob, agreement_id=declined.public_id)
     signed = _proposal(t)
-    services.agreement_accept(participant=t.bob, agreement_id=signed.id)
+    services.agreement_accept(participant=t.bob, agreement_id=signed.public_id)
     score(t)
     for a in (declined, signed):
         with pytest.raises(GameError) as refused:
-            services.agreement_annul(session=t.session, user=instructor, agreement_id=a.id, reason="late")
+            services.agreement_annul(session=t.session, user=instructor, agreement_id=a.public_id, reason="late")
         assert refused.value.code == "not_annullable"
     assert Agreement.objects.get(pk=signed.id).status == "signed"
 

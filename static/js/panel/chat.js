@@ -174,7 +174,7 @@ function messageNode(m) {
       onclick: function (e) {
         if (!window.confirm(T("Hide this message from every student screen? It stays in the record, marked hidden."))) { return; }
         e.currentTarget.disabled = true;
-        request({ type: "chat.hide", id: m.id }, { kind: "hide" });
+        request({ type: "chat.hide", province: m.province, channel: m.channel, id: m.id }, { kind: "hide" });
       }
     }));
   }
@@ -283,7 +283,10 @@ on("chat.hidden", function (msg) {
   var ch = p && p.channels.filter(function (x) { return x.key === msg.channel; })[0];
   if (ch) { ch.hidden += 1; }
   var pg = C.page;
-  if (pg) { pg.messages.forEach(function (m) { if (m.id === msg.id) { m.hidden = true; } }); }
+  // A message's id is its number within its channel: match the channel too.
+  if (pg && pg.province === msg.province && pg.channel === msg.channel) {
+    pg.messages.forEach(function (m) { if (m.id === msg.id) { m.hidden = true; } });
+  }
   drawReader();
   drawMessages(false);
 });
