@@ -5,8 +5,8 @@ breaking what they signed (DESIGN §7). Pure, like every strategy.
   word; `random` accepts half the time (seeded) and keeps its word; `always_compete`
   declines everything and honours only what the rules enforce.
 - `best_response` accepts when keeping the pledge is worth it to it under the rules in
-  force (its points with the pledge kept, assuming the other parties keep theirs, are at
-  least its points without the agreement), and when it chooses its sheet it weighs the
+  force (its points with the pledge kept, assuming the other parties pay exactly what they
+  pledged into that project, are at least its points without the agreement), and when it chooses its sheet it weighs the
   agreements and tasks it is bound by like any other part of the score.
 - `negotiator` is a best responder that talks: it proposes a fair-share agreement for
   each of its joint projects, signs whatever does not bind it (talk is cheap), signs a
@@ -79,16 +79,26 @@ def _points(view: BotView, sheet: Sheet, others: Mapping[str, Sheet]) -> float:
     return round(pts[position], 9)
 
 
+def _keeping(sheet: Sheet, project_id: str, pledge: int, budget: int) -> Sheet:
+    """A party's predicted sheet with its contribution to the project set to its pledge.
+    The pledge replaces the prediction rather than raising it: otherwise a party that
+    pledges 1 is still assumed to pay its fair share, the project completes on paper, the
+    bot's own oversized pledge is refunded above the threshold, and it signs a deal that
+    leaves the project short when the others keep exactly their word (issue #9 item 4)."""
+    rest = {k: v for k, v in sheet.contributions.items() if k != project_id}
+    return honour(dataclasses.replace(sheet, contributions=rest), {project_id: pledge}, budget)
+
+
 def worth_keeping(strategy: Strategy, view: BotView, proposal: Agreement) -> bool:
-    """Its points keeping the pledge (the other parties keeping theirs) ≥ its points
-    without the agreement, each with its best sheet otherwise."""
+    """Its points keeping the pledge (the other parties paying exactly theirs into the
+    project) ≥ its points without the agreement, each with its best sheet otherwise."""
     from game.bots.best_response import predict
 
     others = predict(view)
     without = _points(view, strategy.choose(view), others)
     signed = dataclasses.replace(view, agreements=view.agreements + (proposal,))
     kept_others = {
-        c: honour(s, {proposal.project_id: proposal.pledges[c]}, signed.state.city(c).budget)
+        c: _keeping(s, proposal.project_id, proposal.pledges[c], signed.state.city(c).budget)
         if c in proposal.pledges else s
         for c, s in others.items()
     }
