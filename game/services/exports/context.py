@@ -164,7 +164,7 @@ def build_context(session: GameSession, *, anonymise: bool = False) -> ExportCon
 
 
 def _list(value: list | tuple) -> str:
-    return ";".join(str(cell(v)) for v in value)
+    return ";".join(str(_plain(v)) for v in value)
 
 
 def _mapping(value: dict) -> str:
@@ -183,10 +183,29 @@ _CELL = {
     tuple: _list,
     dict: _mapping,
 }
+# A spreadsheet program runs a cell that starts with one of these as a formula
+# (=HYPERLINK(…), +cmd|…, @SUM(…), and a tab or carriage return before them): text
+# people typed (display names, chat) is written with a leading ' instead, which the
+# program shows as text. Numbers are never touched: -3.5 stays a number.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _typed(value: Any) -> bool:
+    """Text, or a list holding text (a list of numbers such as -1;2 is ours, not typed)."""
+    kind = type(value)
+    return kind is str or (kind in (list, tuple) and any(type(v) is str for v in value))
+
+
+def _plain(value: Any) -> Any:
+    convert = _CELL.get(type(value))
+    return convert(value) if convert is not None else value
 
 
 def cell(value: Any) -> Any:
     """A value as a CSV cell: floats exact (repr), booleans true/false, lists joined by
-    ';', mappings as JSON, nothing as an empty cell."""
-    convert = _CELL.get(type(value))
-    return convert(value) if convert is not None else value
+    ';', mappings as JSON, nothing as an empty cell; text that a spreadsheet would run
+    as a formula behind a single quote (OWASP "CSV injection")."""
+    out = _plain(value)
+    if type(out) is str and out.startswith(FORMULA_START) and _typed(value):
+        return "'" + out
+    return out

@@ -31,6 +31,11 @@ def write_readme(raw: BinaryIO, ctx: ExportContext, tables: list[Table], *, with
                          "lists are separated by ';'; JSON cells hold {id: value} objects; times are ISO 8601 "
                          "in UTC."))
             text.write("\n")
+            text.write(_("Text that begins with =, +, -, @, a tab or a carriage return (a display name, a chat "
+                         "message) is written with a ' in front, so that a spreadsheet program shows it as text "
+                         "instead of running it as a formula; remove that first ' to get the text as typed. "
+                         "Numbers never get one."))
+            text.write("\n")
             if ctx.anonymise:
                 text.write(_("Anonymised: every student's name is replaced by a pseudonym (the same in every "
                              "table) and chat text is left out."))
