@@ -74,3 +74,28 @@ def test_pause_and_resume(stack, browser, instructor):
     expect(alice.locator("#sb-clock-value")).not_to_contain_text("paused")
     alice.locator("#save-btn").click()
     expect(alice.locator("#save-status .saved")).to_have_count(1)
+
+
+def test_resuming_clears_the_paused_error_under_the_sheet(stack, browser, instructor):
+    from tests.e2e.fit import shoot
+
+    panel = person(browser, stack.base_url)
+    log_in(panel)
+    session = create_session(panel, title="Resume", rounds=2, seconds=300, schedule="growth_tournament:2",
+                             auto_close=False)
+    alice = person(browser, stack.base_url)
+    join(alice, session.code, "Alice")
+    panel.locator("#open-round").click()
+    expect(alice.locator("#sheet-form")).to_be_visible()
+    panel.locator("#pause").click()
+    expect(alice.locator("#sb-clock-value")).to_contain_text("paused")
+    alice.locator("#sheet-form input[data-field]").first.fill("5")
+    alice.locator("#save-btn").click()
+    expect(alice.locator("#err-sheet")).to_contain_text("paused")
+    shoot(alice, "paused-save-refused", full_page=False)
+
+    panel.locator("#pause").click()
+    expect(alice.locator("#sb-clock-value")).not_to_contain_text("paused")
+    expect(alice.locator("#err-sheet")).to_have_text("")  # without saving again
+    expect(alice.locator("#save-status")).not_to_contain_text("Not saved.")
+    shoot(alice, "paused-error-cleared-on-resume", full_page=False)

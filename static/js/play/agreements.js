@@ -46,7 +46,13 @@ on("agreement", function (msg) { upsert(A.agreements, msg.agreement); draw(); })
 on("task", function (msg) { upsert(A.tasks, msg.task); draw(); });
 on("promises", function (msg) { A.record = msg.record || []; draw(); });
 on("agreement.done", function (msg) { settle(msg.request_id, null); upsert(A.agreements, msg.agreement); draw(); });
-on("error", function (msg) { if (msg.request_id && A.pending[msg.request_id]) { settle(msg.request_id, msg.message || msg.code); } });
+on("error", function (msg) {
+  if (!msg.request_id || !A.pending[msg.request_id]) { return; }
+  // A refused proposal is shown once, beside its form (#ag-error, below); any other
+  // refusal in the status line.
+  var besideForm = !!(A.onDone && A.onDone[msg.request_id]);
+  settle(msg.request_id, msg.message || msg.code, besideForm);
+});
 on("round", function () { draw(); });
 onRender(function () {
   // A new round: this round's agreements and tasks come with the next state message.
@@ -74,11 +80,12 @@ function act(message, label) {
   return id;
 }
 
-function settle(id, error) {
+function settle(id, error, shownElsewhere) {
   if (!A.pending[id]) { return; }
   var label = A.pending[id];
   delete A.pending[id];
   var status = $("agreements-status");
+  if (error && shownElsewhere) { status.className = "small"; status.textContent = ""; return; }
   status.className = "small" + (error ? " field-error" : "");
   status.textContent = error ? error : t(gettext("%(action)s: done."), { action: label });
   announce(status.textContent);

@@ -106,6 +106,8 @@ function onError(msg) {
       showProblems(msg.params.problems);
     } else {
       $("err-sheet").textContent = msg.message || gettext("The sheet was not saved.");
+      // Refused because the game was paused: stale once play resumes (sheet.js clearPausedError).
+      if (msg.code === "paused") { $("err-sheet").dataset.paused = "1"; }
     }
     updateSaveUi(gettext("Not saved. Your entries are still here: fix them and save again."));
     return;

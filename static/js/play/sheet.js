@@ -58,6 +58,7 @@ export function showForm() {
   }
   var c = myCity();
   $("sheet-budget").textContent = c ? t(gettext("Budget this round: %(budget)s units"), { budget: fmt(c.budget, 0) }) : "";
+  clearPausedError();
   updateBudget();
   updateSaveUi();
 }
@@ -348,6 +349,17 @@ export function clearFieldErrors() {
   formInputs().forEach(function (input) { input.classList.remove("is-invalid"); input.removeAttribute("aria-invalid"); });
   $("sheet-form").querySelectorAll("[data-error-for]").forEach(function (e) { e.textContent = ""; });
   $("err-sheet").textContent = "";
+  delete $("err-sheet").dataset.paused;
+}
+
+/* A save refused while the game was paused says "paused: not saved"; once the instructor
+   resumes (the page learns it from the next snapshot or province message, which redraws
+   the form: showForm), that is no longer true and the message goes. */
+export function clearPausedError() {
+  var err = $("err-sheet");
+  if (!err.dataset.paused || (S.snap && S.snap.session && S.snap.session.paused_at)) { return; }
+  delete err.dataset.paused;
+  err.textContent = "";
 }
 
 export function showProblems(problems) {
