@@ -26,6 +26,7 @@ from game.services.province_rules import (
     versions_by_province,
 )
 from game.services.scenarios import get_scenario
+from game.services.treatment_compare import for_projector, treatment_comparison
 from game.services.treatment_labels import has_treatments, schedule_of, treatment_labels
 
 PLAYING = (Round.Status.OPEN, Round.Status.CLOSED)
@@ -541,6 +542,9 @@ def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = 
         "provinces": list(for_everyone(session, payloads).values()),
         "lobby_count": session.participants.filter(removed=False).count(),
         "presence": projector_presence(presence_states(session)),
+        # The treatments side by side, as the class may see them (after session_info above
+        # has read whether they are revealed yet); None without treatments.
+        "comparison": for_projector(treatment_comparison(session)),
     }
 
 
@@ -566,7 +570,8 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
     ]
     snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd),
                     presence=instructor_presence(presence_states(session)),
-                    treatments=_treatment_plan(session, rnd))
+                    treatments=_treatment_plan(session, rnd),
+                    comparison=treatment_comparison(session))
     if payloads is not None and has_treatments(session):
         snapshot["provinces"] = list(payloads.values())  # the instructor sees every province's own rules
     return snapshot

@@ -13,7 +13,7 @@ from config.limits import MAX_RULES_BYTES
 from game.bots import STRATEGIES
 from game.forms import SessionForm
 from game.models import GameSession
-from game.services import broadcast, housekeeping, province_rules, rounds, sessions, treatments
+from game.services import broadcast, housekeeping, province_rules, rounds, sessions, treatment_reveal, treatments
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario, scenario_choices
 from game.views.public import join_url
@@ -90,6 +90,7 @@ ACTIONS = {
     "unlock": lambda r, s: sessions.session_unlock(session=s, user=r.user),
     "pause": lambda r, s: housekeeping.session_pause(session=s, user=r.user),
     "resume": lambda r, s: housekeeping.session_resume(session=s, user=r.user),
+    "reveal": lambda r, s: treatment_reveal.treatments_reveal(session=s, user=r.user),
 }
 
 
