@@ -4,6 +4,7 @@
 import { root, el, T, F, $, clear, notice, showError, showOk, act, postRules } from "./common.js";
 import { dispatch, rendered, useSocket, useState } from "./hooks.js";
 // The parts of the panel that plug in through hooks.js (each registers itself when imported).
+import "./compare.js";
 import "./agreements.js";
 import "./chat.js";
 

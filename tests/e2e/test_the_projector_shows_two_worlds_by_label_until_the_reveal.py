@@ -1,0 +1,86 @@
+"""Two treatments in one class, in Chromium: after a scoring the panel compares them with
+their rules and provinces; the projector compares them by label and numbers only until
+the instructor reveals, then names both; the debrief draws the same. Screenshots at 360 px
+and 1920 px in test-artifacts/screens/ (look at them)."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from game.models import GameSession
+from game.services.sessions import province_add
+from game.services.treatment_compare import treatment_comparison
+from tests.e2e.fit import PHONE, PROJECTOR, shoot
+from tests.e2e.screens import create_session, in_a_thread, log_in, open_projector, person
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+LABELS = ["A", "B", "A", "B", "A", "B"]
+
+
+def both(page: Page, name: str) -> None:
+    for label, size in (("360", PHONE), ("1920", PROJECTOR)):
+        page.set_viewport_size(size)
+        page.wait_for_timeout(200)  # a resize redraw
+        shoot(page, f"{name}-{label}")
+
+
+def drawn_completion(page: Page, selector: str) -> list[list[float | None]]:
+    return page.evaluate(f"""() => document.querySelector('{selector} canvas').cmpChart.data.datasets
+                                .map(d => d.data)""")
+
+
+def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser, instructor):
+    panel = person(browser, stack.base_url)
+    log_in(panel)
+    created = create_session(panel, title="Two worlds", rounds=2, seconds=120, schedule="growth_tournament:2")
+    session = GameSession.objects.get(pk=created.id)
+    for _ in LABELS:
+        in_a_thread(lambda: province_add(session=session, user=instructor))
+    # The split as the treatments service stores it (GameSession.treatments, Province.treatment).
+    GameSession.objects.filter(pk=session.pk).update(treatments=[
+        {"label": "A", "schedule": ["growth_tournament"] * 2},
+        {"label": "B", "schedule": ["collaborative_contest"] * 2}])
+    for province, label in zip(session.provinces.order_by("number"), LABELS, strict=True):
+        province.treatment = label
+        province.save(update_fields=["treatment"])
+    panel.reload()
+    projector = person(browser, stack.base_url)
+    log_in(projector)
+    open_projector(projector, created)
+
+    panel.locator("#open-round").click()  # every seat is a bot: the round closes when all have saved
+    box = projector.locator("#proj-compare")
+    expect(box).to_be_visible(timeout=40_000)
+    expect(box.locator("canvas")).to_have_attribute("data-drawn", "true")
+    expect(box.locator("tr[data-treatment='A'] th")).to_have_text("Treatment A")
+    expect(box.locator("tr[data-treatment='difference']").first).to_be_visible()
+    for hidden in ("Growth tournament", "Collaborative contest", "provinces:"):
+        expect(box).not_to_contain_text(hidden)
+    comparison = treatment_comparison(GameSession.objects.get(pk=session.pk))
+    one = comparison["rounds"][0]
+    expected = [[pytest.approx(100 * one["treatments"][t]["completion"]["mean"])] for t in "AB"]
+    assert drawn_completion(projector, "#proj-compare") == expected
+
+    section = panel.locator("#compare-section")
+    expect(section).to_be_visible()
+    expect(section.locator("tr[data-treatment='A'] th").first).to_contain_text("Growth tournament")
+    expect(section.locator("tr[data-treatment='B'] th").first).to_contain_text("provinces: 2, 4, 6")
+    assert drawn_completion(panel, "#compare-section") == expected
+    both(projector, "two-worlds-projector-hidden")
+    both(panel, "two-worlds-panel")
+
+    panel.locator("#reveal-treatments").click()  # the confirm() is accepted
+    expect(box.locator("tr[data-treatment='B'] th")).to_contain_text("Collaborative contest")
+    expect(box.locator("tr[data-treatment='A'] th")).to_contain_text("provinces: 1, 3, 5")
+    expect(panel.locator("#reveal-treatments")).to_be_hidden()
+    both(projector, "two-worlds-projector-revealed")
+
+    projector.goto(f"/instructor/s/{created.id}/projector/debrief/")
+    expect(projector.locator("#debrief")).to_have_attribute("data-ready", "true")
+    for measure in ("completion", "welfare", "bids"):
+        chart = projector.locator(f'[data-chart="compare_{measure}"]')
+        expect(chart).to_have_attribute("data-drawn", "true")
+        assert chart.locator("[data-reading]").inner_text().strip()
+    expect(projector.locator("#two-worlds")).to_contain_text("Treatment B: Collaborative contest")
+    projector.locator("#two-worlds").scroll_into_view_if_needed()
+    both(projector, "two-worlds-debrief")
