@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from game.engine import fair_shares
 from game.models import GameSession, ProvinceResult, Round, SeatResult
 from game.services.selectors import scenario_for
+from game.services.treatment_debrief import two_worlds
 
 
 def _pct(value: float) -> str:
@@ -78,6 +79,8 @@ def debrief(session: GameSession, province: int | None = None) -> dict[str, Any]
         "round_label": _("Round"),
         "phases": phases,
         "charts": charts,
+        # Treatments side by side over every province (whatever `province` is); None without them.
+        "two_worlds": two_worlds(session),
     }
 
 

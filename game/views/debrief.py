@@ -30,7 +30,7 @@ def _cell(value: Any, fmt: str | None) -> str:
 
 def _tables(data: dict[str, Any]) -> None:
     """Each chart's data table as display strings (the page shows it one click away)."""
-    for chart in data["charts"]:
+    for chart in data["charts"] + (data["two_worlds"]["charts"] if data.get("two_worlds") else []):
         chart["table"] = [[_cell(row.get(c["key"]), c.get("format")) for c in chart["columns"]]
                           for row in chart["rows"]]
 

@@ -156,4 +156,16 @@ data.charts.forEach(function (chart) {
   window.debriefCharts[chart.id] = new Chart(section.querySelector("canvas"), build(chart));
   section.dataset.drawn = "true";
 });
+
+/* The two worlds (treatments side by side, game/services/treatment_debrief.py): drawn by
+   static/js/compare.js, the same chart as on the panel and the projector. */
+if (data.two_worlds && window.PCCompare) {
+  data.two_worlds.charts.forEach(function (chart) {
+    const section = document.querySelector('[data-chart="' + chart.id + '"]');
+    if (!section) { return; }
+    window.debriefCharts[chart.id] = window.PCCompare.draw(section.querySelector("canvas"), data.two_worlds.comparison,
+                                                           chart.measure);
+    section.dataset.drawn = "true";
+  });
+}
 document.getElementById("debrief").dataset.ready = "true";
