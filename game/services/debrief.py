@@ -17,6 +17,7 @@ from game.engine import fair_shares
 from game.models import GameSession, ProvinceResult, Round, SeatResult
 from game.services.selectors import scenario_for
 from game.services.treatment_debrief import two_worlds
+from game.services.treatment_labels import has_treatments
 
 
 def _pct(value: float) -> str:
@@ -39,7 +40,7 @@ def debrief(session: GameSession, province: int | None = None) -> dict[str, Any]
         province = None
     chosen = [province] if province is not None else numbers
     rounds = list(session.rounds.filter(status=Round.Status.SCORED).select_related("rules").order_by("number"))
-    phases = _phases(rounds, scenario)
+    phases = _phases(rounds, scenario) if not has_treatments(session) else _one_phase(rounds)
     results = (ProvinceResult.objects.filter(round__in=rounds, province__number__in=chosen)
                .values_list("round__number", "province__number", "data__totals", "data__pledges", "state_after"))
     totals: dict[int, list[dict]] = defaultdict(list)
@@ -105,6 +106,16 @@ def _phases(rounds: list[Round], scenario) -> list[dict[str, Any]]:
         name = _lang_name({"zh": preset.name_zh, "en": preset.name_en}) if preset else _("Rules edited by hand")
         phases.append({"key": key, "from": rnd.number, "to": rnd.number, "preset": rnd.rules.preset, "name": name})
     return [{k: v for k, v in p.items() if k != "key"} for p in phases]
+
+
+def _one_phase(rounds: list[Round]) -> list[dict[str, Any]]:
+    """With treatments the provinces play different rules in the same round: one phase over
+    every round, named without naming any rules (those stay hidden until the reveal; the
+    two-worlds section then names each treatment's)."""
+    if not rounds:
+        return []
+    return [{"from": rounds[0].number, "to": rounds[-1].number, "preset": "",
+             "name": _("Each treatment with its own rules")}]
 
 
 def _phase_of(phases: list[dict], number: int) -> dict:

@@ -43,7 +43,7 @@ def treatment_name(treatment: dict[str, Any]) -> str:
     base = _("Treatment %(label)s") % {"label": treatment["label"]}
     if not treatment["phases"]:
         return base
-    zh = (get_language() or "").startswith("zh")
+    zh = _chinese()
     names: list[str] = []
     for phase in treatment["phases"]:
         name = (phase["name"]["zh"] if zh else phase["name"]["en"]) if phase["name"] else _("Rules edited by hand")
@@ -90,11 +90,21 @@ def _value(measure: str, value: float) -> str:
     return f"{round(100 * value)}%" if measure == "completion" else f"{value:,.1f}"
 
 
-def _gap(measure: str, value: float) -> str:
+def _gap(measure: str, value: float, unit: bool = True) -> str:
     """A difference: of rates in percentage points, of amounts in their own unit, signed."""
     if measure == "completion":
-        return _("%(n)s percentage points") % {"n": f"{100 * value:+.0f}".replace("-", "−")}
+        number = f"{100 * value:+.0f}".replace("-", "−")
+        return _("%(n)s percentage points") % {"n": number} if unit else number
     return f"{value:+,.1f}".replace("-", "−")
+
+
+def _chinese() -> bool:
+    return (get_language() or "").startswith("zh")
+
+
+def _sentences(*parts: str) -> str:
+    """Chinese sentences follow each other without a space; English ones with one."""
+    return ("" if _chinese() else " ").join(parts)
 
 
 HEADS = {
@@ -123,7 +133,7 @@ def reading(comparison: dict[str, Any], measure: str, names: dict[str, str], rou
             parts.append(_("%(name)s %(value)s (90%% interval %(low)s–%(high)s)") % {
                 "name": names[label], "value": _value(measure, e["mean"]), "low": _value(measure, e["low"]),
                 "high": _value(measure, e["high"])})
-    text = HEADS[measure]("; ".join(parts), rounds)
+    text = HEADS[measure](("；" if _chinese() else "; ").join(parts), rounds)
     d = block["difference"]
     if d is None or d[measure]["mean"] is None:
         return text
@@ -131,15 +141,15 @@ def reading(comparison: dict[str, Any], measure: str, names: dict[str, str], rou
     values = {"first": d["first"], "second": d["second"], "gap": _gap(measure, gap["mean"]),
               "min": comparison["min_provinces"]}
     if gap["low"] is None:
-        return text + " " + _("%(first)s − %(second)s: %(gap)s, but a treatment with fewer than %(min)s provinces "
-                              "gives no interval: read it as an example, not a result.") % values
-    values.update(low=_gap(measure, gap["low"]), high=_gap(measure, gap["high"]))
+        return _sentences(text, _("%(first)s − %(second)s: %(gap)s, but a treatment with fewer than %(min)s provinces "
+                              "gives no interval: read it as an example, not a result.") % values)
+    values.update(low=_gap(measure, gap["low"], unit=False), high=_gap(measure, gap["high"], unit=False))
     if gap["low"] <= 0 <= gap["high"]:
-        return text + " " + _("%(first)s − %(second)s: %(gap)s (90%% interval %(low)s to %(high)s). The interval "
-                              "includes zero: with these provinces the gap could be chance.") % values
+        return _sentences(text, _("%(first)s − %(second)s: %(gap)s (90%% interval %(low)s to %(high)s). The "
+                                  "interval includes zero: with these provinces the gap could be chance.") % values)
     wide = (gap["high"] - gap["low"]) > abs(gap["mean"])
     sentence = _("%(first)s − %(second)s: %(gap)s (90%% interval %(low)s to %(high)s). The interval excludes "
                  "zero: the gap is larger than the differences between provinces explain.") % values
     if wide:
-        sentence += " " + _("Its size is uncertain: the interval is wider than the gap itself.")
-    return text + " " + sentence
+        return _sentences(text, sentence, _("Its size is uncertain: the interval is wider than the gap itself."))
+    return _sentences(text, sentence)

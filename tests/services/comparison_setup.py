@@ -5,7 +5,10 @@ onto the session directly (the data contract: GameSession.treatments, Province.t
 
 from __future__ import annotations
 
-from game.models import GameSession, Province, ProvinceResult, Round
+from game.engine import initial_state
+from game.engine.serialize import to_data
+from game.models import GameSession, Province, ProvinceResult, Round, SeatResult
+from game.services.selectors import scenario_for
 from game.services.sessions import province_add
 
 GROWTH = "growth_tournament"
@@ -33,9 +36,16 @@ def split(session: GameSession, instructor, labels: list[str], rounds: int) -> l
 def score(session: GameSession, number: int, results: dict[Province, dict]) -> Round:
     """Round `number` scored with these province totals (as the engine stores them)."""
     first = session.rounds.get(number=1)
+    # The other screens and the debrief read these rows too: a well-formed state (the
+    # start's), no projects, and each seat ranked by its position.
+    state = to_data(initial_state(scenario_for(session).province, session.total_rounds))
     rnd, _ = Round.objects.get_or_create(session=session, number=number, defaults={"rules": first.rules})
     for province, data in results.items():
-        ProvinceResult.objects.create(round=rnd, province=province, data={"totals": data}, state_after={})
+        ProvinceResult.objects.create(round=rnd, province=province, state_after=state, data={
+            "totals": data, "industrial": [], "joint": [], "pledges": [], "public_cities": {"table": [], "rows": []}})
+        SeatResult.objects.bulk_create(
+            SeatResult(round=rnd, seat=seat, rank=seat.position + 1, points=0.0, composite=0.0,
+                       data={"contributions": {}}) for seat in province.seats.all())
     rnd.status = Round.Status.SCORED
     rnd.save(update_fields=["status"])
     return rnd

@@ -6,12 +6,20 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 
 from game.services.debrief import debrief
 from game.services.treatment_reveal import treatments_reveal
 from tests.services.comparison_setup import score, split, totals
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The readings built here directly are in English (pages choose by the browser)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -48,9 +56,10 @@ def test_each_measure_has_a_chart_a_data_table_and_a_reading(worlds):
 def test_before_the_reveal_the_debrief_names_no_rules_and_no_province(worlds, client, instructor):
     for projector in (False, True):
         html = page(client, instructor, worlds, projector=projector)
-        section = html[html.index('id="two-worlds"'):]
+        section = html[html.index('id="two-worlds"'):html.index('id="debrief-data"')]
         assert "Treatment A" in section and 'data-chart="compare_completion"' in section
-        assert "Growth tournament" not in section and "Collaborative contest" not in section
+        # nowhere on the page: the rule phases of the other charts name no treatment's rules either
+        assert "Growth tournament" not in html and "Collaborative contest" not in html
         assert "provinces: 1, 3, 5" not in section
         assert "stays hidden until you reveal it" in section
         data = json.loads(re.search(r'<script id="debrief-data" type="application/json">(.*?)</script>',
@@ -62,7 +71,7 @@ def test_before_the_reveal_the_debrief_names_no_rules_and_no_province(worlds, cl
 def test_after_the_reveal_the_debrief_names_the_rules_and_the_provinces(worlds, client, instructor):
     treatments_reveal(session=worlds, user=instructor)
     html = page(client, instructor, worlds, projector=True)
-    section = html[html.index('id="two-worlds"'):]
+    section = html[html.index('id="two-worlds"'):html.index('id="debrief-data"')]
     assert "Treatment A: Growth tournament" in section and "provinces: 1, 3, 5" in section
     assert "Treatment B: Growth tournament" not in section  # B's own schedule, not the session's
     assert "stays hidden" not in section
@@ -72,6 +81,7 @@ def test_the_reading_is_in_chinese_for_a_chinese_browser(worlds, client, instruc
     html = page(client, instructor, worlds, language="zh-hans")
     section = html[html.index('id="two-worlds"'):]
     assert "两个世界" in section and "Treatment A" not in section and "百分点" in section
+    assert "；B 组" in section  # Chinese punctuation between the treatments
 
 
 def test_too_few_provinces_are_said_plainly(make_session, instructor):
