@@ -143,6 +143,8 @@ def reading(comparison: dict[str, Any], measure: str, names: dict[str, str], rou
     if gap["low"] is None:
         return _sentences(text, _("%(first)s − %(second)s: %(gap)s, but a treatment with fewer than %(min)s provinces "
                               "gives no interval: read it as an example, not a result.") % values)
+    if gap["low"] == gap["high"] == gap["mean"] == 0:
+        return _sentences(text, _("%(first)s and %(second)s did not differ at all.") % values)
     values.update(low=_gap(measure, gap["low"], unit=False), high=_gap(measure, gap["high"], unit=False))
     if gap["low"] <= 0 <= gap["high"]:
         return _sentences(text, _("%(first)s − %(second)s: %(gap)s (90%% interval %(low)s to %(high)s). The "

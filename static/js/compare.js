@@ -27,8 +27,8 @@
   }
 
   /* "Treatment A", or "Treatment A · Growth tournament" once the rules may be named. */
-  function treatmentName(t) {
-    var rules = rulesText(t);
+  function treatmentName(t, short) {
+    var rules = short ? "" : rulesText(t);
     var base = F("Treatment %(label)s", { label: t.label });
     return rules ? base + " · " + rules : base;
   }
@@ -130,6 +130,7 @@
 
   /* The chart data of one measure: rounds on x, one bar per treatment with its whisker. */
   function chartConfig(comparison, measure, options) {
+    options = options || {};
     var percent = MEASURES[measure].percent;
     var k = percent ? 100 : 1;
     var blocks = (comparison.rounds || []).filter(function (b) { return b.round !== "all"; });
@@ -137,7 +138,7 @@
     var datasets = comparison.treatments.map(function (t, i) {
       var colour = COLOURS[i % COLOURS.length];
       return {
-        label: treatmentName(t), code: t.label,
+        label: treatmentName(t, options.narrow), code: t.label,
         data: blocks.map(function (b) { var e = (b.treatments[t.label] || {})[measure]; return e ? scale(e.mean) : null; }),
         intervals: blocks.map(function (b) {
           var e = (b.treatments[t.label] || {})[measure];
@@ -164,14 +165,24 @@
     };
   }
 
-  /* Draws (or redraws when its numbers changed) the chart of `measure` on `canvas`. */
-  function draw(canvas, comparison, measure) {
+  /* Draws (or redraws when its numbers changed) the chart of `measure` on `canvas`.
+     `big`: type read from the back of a classroom (the projector). On a phone the legend
+     names the treatments by label only (the table above names their rules). */
+  function draw(canvas, comparison, measure, big) {
     if (!window.Chart || !canvas) { return null; }
-    var config = chartConfig(comparison, measure);
-    var key = JSON.stringify([config.data.labels, config.data.datasets.map(function (d) { return [d.label, d.data, d.intervals]; })]);
+    var narrow = !!(window.matchMedia && window.matchMedia("(max-width: 600px)").matches);
+    var config = chartConfig(comparison, measure, { narrow: narrow });
+    if (big && !narrow) {
+      var size = 18;
+      config.options.plugins.legend.labels = { font: { size: size } };
+      config.options.scales.x.ticks = { font: { size: size } };
+      config.options.scales.y.ticks = { font: { size: size } };
+      config.options.scales.x.title.font = { size: size };
+      config.options.scales.y.title.font = { size: size };
+    }
+    var key = JSON.stringify([narrow, config.data.labels, config.data.datasets.map(function (d) { return [d.label, d.data, d.intervals]; })]);
     if (canvas.cmpChart && canvas.cmpKey === key) { return canvas.cmpChart; }
     if (canvas.cmpChart) { canvas.cmpChart.destroy(); }
-    if (window.matchMedia && window.matchMedia("(max-width: 600px)").matches) { config.options.plugins.legend.labels = { boxWidth: 12 }; }
     canvas.cmpChart = new window.Chart(canvas, config);
     canvas.cmpKey = key;
     canvas.dataset.drawn = "true";

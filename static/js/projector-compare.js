@@ -16,6 +16,7 @@
   function draw(comparison) {
     var last = comparison ? PCCompare.lastRound(comparison) : null;
     box.hidden = last === null;
+    document.body.classList.toggle("has-compare", last !== null);
     if (last === null) { return; }
     var canvas = box.querySelector("canvas");
     if (!canvas) {
@@ -33,7 +34,7 @@
     while (tables.firstChild) { tables.removeChild(tables.firstChild); }
     tables.appendChild(PCCompare.table(comparison, last, F("Round %(n)s", { n: last })));
     tables.appendChild(PCCompare.table(comparison, "all", T("All rounds so far (welfare and bids per round)")));
-    PCCompare.draw(canvas, comparison, "completion");
+    PCCompare.draw(canvas, comparison, "completion", true);
   }
 
   window.PCProjectorParts = window.PCProjectorParts || [];

@@ -52,7 +52,7 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     box = projector.locator("#proj-compare")
     expect(box).to_be_visible(timeout=40_000)
     expect(box.locator("canvas")).to_have_attribute("data-drawn", "true")
-    expect(box.locator("tr[data-treatment='A'] th")).to_have_text("Treatment A")
+    expect(box.locator("tr[data-treatment='A'] th").first).to_have_text("Treatment A")
     expect(box.locator("tr[data-treatment='difference']").first).to_be_visible()
     for hidden in ("Growth tournament", "Collaborative contest", "provinces:"):
         expect(box).not_to_contain_text(hidden)
@@ -70,8 +70,8 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     both(panel, "two-worlds-panel")
 
     panel.locator("#reveal-treatments").click()  # the confirm() is accepted
-    expect(box.locator("tr[data-treatment='B'] th")).to_contain_text("Collaborative contest")
-    expect(box.locator("tr[data-treatment='A'] th")).to_contain_text("provinces: 1, 3, 5")
+    expect(box.locator("tr[data-treatment='B'] th").first).to_contain_text("Collaborative contest")
+    expect(box.locator("tr[data-treatment='A'] th").first).to_contain_text("provinces: 1, 3, 5")
     expect(panel.locator("#reveal-treatments")).to_be_hidden()
     both(projector, "two-worlds-projector-revealed")
 

@@ -107,3 +107,12 @@ def test_a_session_without_treatments_has_no_two_worlds_section(make_session, cl
     session = make_session()
     assert debrief(session)["two_worlds"] is None
     assert 'id="two-worlds"' not in page(client, instructor, session)
+
+
+def test_treatments_whose_provinces_all_did_the_same_are_said_not_to_differ(make_session, instructor):
+    session = make_session(total_rounds=2, schedule="growth_tournament:2")
+    provinces = split(session, instructor, ["A", "B", "A", "B", "A", "B"], rounds=2)
+    score(session, 1, {p: totals(2) for p in provinces})
+    session.refresh_from_db()
+    reading = debrief(session)["two_worlds"]["charts"][0]["reading"]
+    assert "A and B did not differ at all." in reading and "chance" not in reading
