@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Below this many provinces a treatment's bootstrap interval says more about the resampling
@@ -23,10 +23,9 @@ RESAMPLES = 2000
 
 
 @dataclass(frozen=True, slots=True)
-class Estimate:
-    """A mean across provinces; `low`/`high` the interval, None with fewer than MIN_PROVINCES."""
+class Interval:
+    """A mean with its interval; `low`/`high` None when there were too few provinces."""
 
-    n: int
     mean: float | None
     low: float | None = None
     high: float | None = None
@@ -37,18 +36,18 @@ class Estimate:
 
 
 @dataclass(frozen=True, slots=True)
-class Difference:
+class Estimate(Interval):
+    """The mean of one treatment's `n` provinces; an interval from MIN_PROVINCES on."""
+
+    n: int = field(kw_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference(Interval):
     """mean(first) − mean(second); the interval only when both have MIN_PROVINCES or more."""
 
-    first: str
-    second: str
-    mean: float | None
-    low: float | None = None
-    high: float | None = None
-
-    @property
-    def too_few(self) -> bool:
-        return self.low is None
+    first: str = field(kw_only=True)
+    second: str = field(kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,25 +85,25 @@ def _compare(groups: tuple[tuple[str, tuple[float, ...]], ...], seed: str, resam
     for label, values in groups:
         n = len(values)
         if n == 0:
-            estimates.append((label, Estimate(0, None)))
+            estimates.append((label, Estimate(None, n=0)))
             continue
         mean = math.fsum(values) / n
         if n < min_n:
-            estimates.append((label, Estimate(n, mean)))
+            estimates.append((label, Estimate(mean, n=n)))
             continue
         rng = random.Random(f"{seed}|{label}")
         means = [math.fsum(rng.choices(values, k=n)) / n for _ in range(resamples)]
         replicates[label] = means
-        estimates.append((label, Estimate(n, mean, *_percentiles(means, tail))))
+        estimates.append((label, Estimate(mean, *_percentiles(means, tail), n=n)))
     difference = None
     if len(groups) == 2:
         (a, first), (b, second) = estimates
         mean = first.mean - second.mean if first.mean is not None and second.mean is not None else None
         if a in replicates and b in replicates:
             diffs = [x - y for x, y in zip(replicates[a], replicates[b], strict=True)]
-            difference = Difference(a, b, mean, *_percentiles(diffs, tail))
+            difference = Difference(mean, *_percentiles(diffs, tail), first=a, second=b)
         else:
-            difference = Difference(a, b, mean)
+            difference = Difference(mean, first=a, second=b)
     return Comparison(tuple(estimates), difference)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from game.services.treatment_stats import MIN_PROVINCES, compare_groups
+from game.services.treatment_stats import MIN_PROVINCES, Estimate, compare_groups
 
 COLLAB = [0.75, 1.0, 0.75, 0.5, 1.0, 0.75]
 GROWTH = [0.0, 0.25, 0.0, 0.0, 0.25]
@@ -98,7 +98,7 @@ def test_fewer_than_three_provinces_give_a_mean_but_no_interval():
 
 def test_a_treatment_without_provinces_has_no_mean():
     result = compare_groups([("A", []), ("B", GROWTH)], seed="s")
-    assert result.group("A") == result.group("A").__class__(0, None)
+    assert result.group("A") == Estimate(None, n=0)
     assert result.difference.mean is None
 
 
