@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from game.models import GameSession, ProvinceResult, Round
+from game.models import GameSession, ProvinceResult, Round, RulesVersion
 from game.services.scenarios import get_scenario
-from game.services.treatment_labels import has_treatments, treatment_labels
+from game.services.treatment_labels import has_treatments, schedule_of, treatment_labels
 from game.services.treatment_stats import LEVEL, MIN_PROVINCES, RESAMPLES, Comparison, compare_groups
 
 # Each a number per province and round, from ProvinceResult.data["totals"] (docs/rules.md §4).
@@ -60,6 +60,7 @@ def treatment_comparison(session: GameSession) -> dict[str, Any] | None:
         if pid in label_of:
             per_round[number][pid] = totals
     rounds = sorted(per_round)
+    played = _played_presets(session)
     blocks = [_block(session, number, labels, label_of,
                      {pid: province_measures(t) for pid, t in per_round[number].items()}) for number in rounds]
     if rounds:
@@ -76,7 +77,7 @@ def treatment_comparison(session: GameSession) -> dict[str, Any] | None:
         "min_provinces": MIN_PROVINCES,
         "treatments": [{"label": label,
                         "provinces": [n for pid, n, _l in provinces if label_of.get(pid) == label],
-                        "phases": _phases(session, label)} for label in labels],
+                        "phases": _phases(session, label, played.get(label, {}))} for label in labels],
         "rounds": blocks,
     }
 
@@ -120,15 +121,14 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _phases(session: GameSession, label: str) -> list[dict[str, Any]]:
+def _phases(session: GameSession, label: str, played: dict[int, str]) -> list[dict[str, Any]]:
     """The treatment's rules as runs of rounds: [{"from", "to", "preset", "name": {zh, en}}].
     The preset planned for each round (the treatment's schedule), or, for a round already
-    opened, the one it was given (the instructor may have changed it between rounds)."""
+    created, the one it was given (the instructor may have changed it between rounds; ""
+    and name None when edited by hand)."""
     presets = get_scenario(session.scenario_id).presets
-    schedule = next((list(t["schedule"]) for t in session.treatments if t["label"] == label), [])
-    played = _played_presets(session, label)
     runs: list[dict[str, Any]] = []
-    for number, planned in enumerate(schedule, 1):
+    for number, planned in enumerate(schedule_of(session, label), 1):
         preset = played.get(number, planned)
         if runs and runs[-1]["preset"] == preset and runs[-1]["to"] == number - 1:
             runs[-1]["to"] = number
@@ -139,6 +139,15 @@ def _phases(session: GameSession, label: str) -> list[dict[str, Any]]:
     return runs
 
 
-def _played_presets(session: GameSession, label: str) -> dict[int, str]:
-    """Round number → the preset of the rules version the treatment got in that round."""
-    return {}
+def _played_presets(session: GameSession) -> dict[str, dict[int, str]]:
+    """Label → round number → the preset of the rules version the treatment got that round
+    (Round.treatment_rules, game/services/province_rules.py), in two queries."""
+    rounds = list(session.rounds.values_list("number", "treatment_rules"))
+    ids = {vid for _n, mapping in rounds for vid in (mapping or {}).values()}
+    preset = dict(RulesVersion.objects.filter(pk__in=ids).values_list("id", "preset"))
+    played: dict[str, dict[int, str]] = defaultdict(dict)
+    for number, mapping in rounds:
+        for label, vid in (mapping or {}).items():
+            if vid in preset:
+                played[label][number] = preset[vid]
+    return played

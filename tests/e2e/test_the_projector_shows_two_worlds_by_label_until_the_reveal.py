@@ -32,18 +32,12 @@ def drawn_completion(page: Page, selector: str) -> list[list[float | None]]:
 def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser, instructor):
     panel = person(browser, stack.base_url)
     log_in(panel)
-    created = create_session(panel, title="Two worlds", rounds=2, seconds=120, schedule="growth_tournament:2")
+    created = create_session(panel, title="Two worlds", rounds=2, seconds=120, schedule="growth_tournament:2",
+                             treatments="A=growth_tournament:2;B=collaborative_contest:2")
     session = GameSession.objects.get(pk=created.id)
-    for _ in LABELS:
+    for _ in range(6):
         in_a_thread(lambda: province_add(session=session, user=instructor))
-    # The split as the treatments service stores it (GameSession.treatments, Province.treatment).
-    GameSession.objects.filter(pk=session.pk).update(treatments=[
-        {"label": "A", "schedule": ["growth_tournament"] * 2},
-        {"label": "B", "schedule": ["collaborative_contest"] * 2}])
-    for province, label in zip(session.provinces.order_by("number"), LABELS, strict=True):
-        province.treatment = label
-        province.save(update_fields=["treatment"])
-    panel.reload()
+    assert list(session.provinces.order_by("number").values_list("treatment", flat=True)) == LABELS
     projector = person(browser, stack.base_url)
     log_in(projector)
     open_projector(projector, created)

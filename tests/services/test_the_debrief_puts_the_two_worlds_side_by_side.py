@@ -81,7 +81,7 @@ def test_the_reading_is_in_chinese_for_a_chinese_browser(worlds, client, instruc
     html = page(client, instructor, worlds, language="zh-hans")
     section = html[html.index('id="two-worlds"'):]
     assert "两个世界" in section and "Treatment A" not in section and "百分点" in section
-    assert "；B 组" in section  # Chinese punctuation between the treatments
+    assert "；实验组 B" in section  # Chinese punctuation between the treatments
 
 
 def test_too_few_provinces_are_said_plainly(make_session, instructor):
