@@ -75,20 +75,33 @@ def treatment_comparison(session: GameSession) -> dict[str, Any] | None:
         "level": LEVEL,
         "resamples": RESAMPLES,
         "min_provinces": MIN_PROVINCES,
-        "treatments": [{"label": label,
+        "treatments": [{"label": label, "alias": alias(n),
                         "provinces": [n for pid, n, _l in provinces if label_of.get(pid) == label],
-                        "phases": _phases(session, label, played.get(label, {}))} for label in labels],
+                        "phases": _phases(session, label, played.get(label, {}))} for n, label in enumerate(labels)],
         "rounds": blocks,
     }
 
 
+def alias(position: int) -> str:
+    """The neutral name the class sees for the treatment defined at `position`: A, B, C…"""
+    return chr(ord("A") + position)
+
+
 def for_projector(comparison: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What the class may see: before the reveal only labels and numbers, no rule names and
-    no province membership (issue #13 item 3)."""
+    """What the class may see: before the reveal only neutral labels (A, B… in the order the
+    instructor defined the treatments: their own labels may name the rules, "GDP") and
+    numbers, no rule names and no province membership (issue #13 item 3)."""
     if comparison is None or comparison["revealed"]:
         return comparison
-    hidden = [{"label": t["label"], "provinces": None, "phases": None} for t in comparison["treatments"]]
-    return {**comparison, "treatments": hidden}
+    rename = {t["label"]: t["alias"] for t in comparison["treatments"]}
+    hidden = [{"label": t["alias"], "alias": t["alias"], "provinces": None, "phases": None}
+              for t in comparison["treatments"]]
+    rounds = [{**block, "treatments": {rename[k]: v for k, v in block["treatments"].items()},
+               "difference": None if block["difference"] is None else {
+                   **block["difference"], "first": rename[block["difference"]["first"]],
+                   "second": rename[block["difference"]["second"]]}}
+              for block in comparison["rounds"]]
+    return {**comparison, "treatments": hidden, "rounds": rounds}
 
 
 def _block(session: GameSession, number: int | str, labels: list[str], label_of: dict[int, str],

@@ -73,7 +73,8 @@
       .concat(ORDER.map(function (m) { return el("th", { scope: "col", class: "num", text: MEASURES[m].label }); }));
     var rows = comparison.treatments.map(function (t, i) {
       var c = block.treatments[t.label] || {};
-      var who = t.provinces ? el("span", { class: "cmp-provinces", text: F("provinces: %(list)s", { list: PC.list(t.provinces) }) }) : null;
+      var who = t.provinces ? el("span", { class: "cmp-provinces", text: F("provinces: %(list)s", { list: PC.list(t.provinces) })
+        + (!comparison.revealed && t.alias && t.alias !== t.label ? " · " + F("on the projector: %(alias)s", { alias: t.alias }) : "") }) : null;
       return el("tr", { "data-treatment": t.label }, [
         el("th", { scope: "row" }, [el("span", { class: "cmp-swatch", style: "background:" + COLOURS[i % COLOURS.length], "aria-hidden": "true" }),
           treatmentName(t), who ? el("br") : null, who]),

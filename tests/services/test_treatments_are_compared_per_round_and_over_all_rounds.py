@@ -8,6 +8,7 @@ import pytest
 from game.models import Event, GameSession
 from game.services.errors import GameError
 from game.services.selectors import instructor_snapshot, projector_snapshot
+from game.services.sessions import province_add
 from game.services.treatment_compare import for_projector, treatment_comparison
 from game.services.treatment_reveal import treatments_reveal
 from tests.services.comparison_setup import score, split, totals
@@ -103,8 +104,8 @@ def test_before_the_reveal_the_projector_gets_labels_and_numbers_only(worlds):
     assert full["treatments"][0]["provinces"] == [1, 3, 5]
     assert full["treatments"][1]["phases"][0]["preset"] == "collaborative_contest"
     assert shown["revealed"] is False
-    assert shown["treatments"] == [{"label": "A", "provinces": None, "phases": None},
-                                   {"label": "B", "provinces": None, "phases": None}]
+    assert shown["treatments"] == [{"label": "A", "alias": "A", "provinces": None, "phases": None},
+                                   {"label": "B", "alias": "B", "provinces": None, "phases": None}]
     assert shown["rounds"] == full["rounds"]  # the numbers are the same
     text = str(shown)
     for secret in ("growth", "collaborative", "Growth", "Collaborative", "增长", "协同"):
@@ -166,3 +167,20 @@ def test_for_projector_passes_a_revealed_comparison_unchanged(worlds, instructor
     treatments_reveal(session=session, user=instructor)
     full = treatment_comparison(GameSession.objects.get(pk=session.pk))
     assert for_projector(full) == full and for_projector(None) is None
+
+
+def test_labels_that_name_the_rules_reach_the_projector_as_neutral_letters(make_session, instructor):
+    session = make_session(total_rounds=2, schedule="growth_tournament:2",
+                           treatments="GDPRACE=growth_tournament:2;TEAMWORK=collaborative_contest:2")
+    provinces = [province_add(session=session, user=instructor) for _ in range(6)]
+    score(session, 1, {p: totals(n) for p, n in zip(provinces, (0, 4, 1, 3, 0, 4), strict=True)})
+    session = GameSession.objects.get(pk=session.pk)
+    full = treatment_comparison(session)
+    assert [(t["label"], t["alias"]) for t in full["treatments"]] == [("GDPRACE", "A"), ("TEAMWORK", "B")]
+    shown = projector_snapshot(session)["comparison"]
+    assert "GDPRACE" not in str(shown) and "TEAMWORK" not in str(shown)
+    assert block(shown, 1)["treatments"]["B"] == block(full, 1)["treatments"]["TEAMWORK"]
+    assert (block(shown, 1)["difference"]["first"], block(shown, 1)["difference"]["second"]) == ("A", "B")
+    treatments_reveal(session=session, user=instructor)
+    revealed = projector_snapshot(GameSession.objects.get(pk=session.pk))["comparison"]
+    assert [t["label"] for t in revealed["treatments"]] == ["GDPRACE", "TEAMWORK"]
