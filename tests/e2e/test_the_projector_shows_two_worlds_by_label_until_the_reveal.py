@@ -68,6 +68,12 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     expect(box.locator("tr[data-treatment='A'] th").first).to_contain_text("provinces: 1, 3, 5")
     expect(panel.locator("#reveal-treatments")).to_be_hidden()
     both(projector, "two-worlds-projector-revealed")
+    chinese = person(browser, stack.base_url, locale="zh-CN")
+    log_in(chinese)
+    open_projector(chinese, created)
+    expect(chinese.locator("#proj-compare")).to_contain_text("两个世界")
+    expect(chinese.locator("#proj-compare tr[data-treatment='B'] th").first).to_contain_text("协同竞赛")
+    both(chinese, "two-worlds-projector-revealed-zh")
 
     projector.goto(f"/instructor/s/{created.id}/projector/debrief/")
     expect(projector.locator("#debrief")).to_have_attribute("data-ready", "true")
