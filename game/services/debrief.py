@@ -10,7 +10,7 @@ import statistics
 from collections import defaultdict
 from typing import Any
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from game.engine import fair_shares
@@ -249,12 +249,24 @@ def _ranks(rounds, ranks, names, order, *, single: bool) -> dict[str, Any]:
         leader = max(firsts, key=lambda n: (firsts[n], n))
         first, last = f"r{rounds[0].number}", f"r{rounds[-1].number}"
         moves = {r["city"]: r[first] - r[last] for r in rows if r[first] is not None and r[last] is not None}
-        climber = max(moves, key=lambda n: (moves[n], n))
-        reading = _("%(city)s ranked first in %(n)s of %(rounds)s rounds; biggest climb: %(climber)s "
-                    "(%(before)s → %(after)s).") % {
-            "city": leader, "n": firsts[leader], "rounds": len(rounds), "climber": climber,
-            "before": _rank(next(r[first] for r in rows if r["city"] == climber)),
-            "after": _rank(next(r[last] for r in rows if r["city"] == climber))}
+        values = {"city": leader, "n": firsts[leader], "rounds": len(rounds), "first": rounds[0].number,
+                  "last": rounds[-1].number}
+        climber = max(moves, key=lambda n: (moves[n], n)) if moves else None
+        if len(rounds) == 1 or climber is None:
+            reading = ngettext("%(city)s ranked first in %(n)s of %(rounds)s round.",
+                               "%(city)s ranked first in %(n)s of %(rounds)s rounds.", len(rounds)) % values
+        elif moves[climber] > 0:
+            values.update(climber=climber, before=_rank(next(r[first] for r in rows if r["city"] == climber)),
+                          after=_rank(next(r[last] for r in rows if r["city"] == climber)))
+            reading = ngettext("%(city)s ranked first in %(n)s of %(rounds)s round; biggest climb: %(climber)s "
+                               "(%(before)s → %(after)s).",
+                               "%(city)s ranked first in %(n)s of %(rounds)s rounds; biggest climb: %(climber)s "
+                               "(%(before)s → %(after)s).", len(rounds)) % values
+        else:  # "biggest climb: X (2 → 2)" said nothing true
+            reading = ngettext("%(city)s ranked first in %(n)s of %(rounds)s round; no city climbed between "
+                               "round %(first)s and round %(last)s.",
+                               "%(city)s ranked first in %(n)s of %(rounds)s rounds; no city climbed between "
+                               "round %(first)s and round %(last)s.", len(rounds)) % values
     title = _("Rank in the province, per round") if single else _("Mean rank over the provinces, per round")
     return {"id": "ranks", "title": title, "reading": reading,
             "columns": [{"key": "city", "label": _("City")}] + [
@@ -281,7 +293,8 @@ def _agreements(rounds, pledges) -> dict[str, Any] | None:
         rows.append({"round": rnd.number, "signed": len(by_agreement), "kept": kept,
                      "broken": len(by_agreement) - kept})
     signed, kept = sum(r["signed"] for r in rows), sum(r["kept"] for r in rows)
-    reading = _("%(signed)s agreements signed, %(kept)s kept by every party, %(broken)s broken.") % {
+    reading = ngettext("%(signed)s agreement signed, %(kept)s kept by every party, %(broken)s broken.",
+                       "%(signed)s agreements signed, %(kept)s kept by every party, %(broken)s broken.", signed) % {
         "signed": signed, "kept": kept, "broken": signed - kept}
     return {"id": "agreements", "title": _("Agreements signed, kept and broken, per round"), "reading": reading,
             "columns": [{"key": "round", "label": _("Round")}, {"key": "signed", "label": _("Signed")},

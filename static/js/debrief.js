@@ -46,7 +46,10 @@ function perRound(chart, datasets, yOptions) {
     options: {
       maintainAspectRatio: false,
       plugins: { annotation: phaseBoxes(), legend: { position: "bottom" } },
-      scales: { x: { title: { display: true, text: label(chart, "round") } }, y: yOptions || {} },
+      // offset: half a round of room at each end, as bar charts have, so the first and last
+      // rule bands (from round − 0.5 to round + 0.5) and their names lie inside the chart
+      // on line charts too: without it they were cut at the left edge.
+      scales: { x: { offset: true, title: { display: true, text: label(chart, "round") } }, y: yOptions || {} },
     },
   };
 }

@@ -210,7 +210,9 @@
   function promisesLine(p, last) {
     var c = (state.agreementCounts || []).filter(function (x) { return x.province === p.province.id; })[0];
     if (!c || !last || c.round !== last.round || !c.signed) { return null; }
-    return el("span", { class: "rank-promises", text: F("%(signed)s agreements: %(kept)s kept, %(broken)s broken", c) });
+    return el("span", { class: "rank-promises", text: window.interpolate(window.ngettext(
+      "%(signed)s agreement: %(kept)s kept, %(broken)s broken",
+      "%(signed)s agreements: %(kept)s kept, %(broken)s broken", c.signed), c, true) });
   }
 
   function countUp(node, target, animate) {

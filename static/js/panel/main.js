@@ -167,8 +167,10 @@ function presenceDot(st) {
 function renderPresence() {
   var p = state.snap.presence || { online: 0, idle: 0, gone: 0 };
   var total = p.online + p.idle + p.gone;
-  $("presence-line").textContent = total ? F("Here now: %(online)s online, %(idle)s idle, %(gone)s gone (of %(total)s students).",
-    { online: p.online, idle: p.idle, gone: p.gone, total: total }) : "";
+  $("presence-line").textContent = total ? window.interpolate(window.ngettext(
+    "Here now: %(online)s online, %(idle)s idle, %(gone)s gone (of %(total)s student).",
+    "Here now: %(online)s online, %(idle)s idle, %(gone)s gone (of %(total)s students).", total),
+    { online: p.online, idle: p.idle, gone: p.gone, total: total }, true) : "";
 }
 
 /* ---------- header and round control ---------- */
