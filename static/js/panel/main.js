@@ -365,9 +365,15 @@ function treatmentControl(p) {
     return el("option", { value: l, selected: l === label ? "selected" : null, text: F("Treatment %(label)s", { label: l }) });
   }));
   select.addEventListener("change", function () {
-    act("treatment", { province: p.province.id, treatment: select.value }, select).then(function (data) {
-      delete select.dataset.touched;
-      if (data) { showOk(F("%(province)s now plays treatment %(label)s.", { province: provinceLabel(p.province.number), label: select.value })); }
+    var chosen = select.value;
+    act("treatment", { province: p.province.id, treatment: chosen }, select).then(function (data) {
+      // A live update may have redrawn the list meanwhile (keeping the touched choice):
+      // act on the select on the page now, not the one that was changed.
+      var shown = document.getElementById(id) || select;
+      delete shown.dataset.touched;
+      // Refused: show the stored treatment again, not the choice the server turned down.
+      if (!data) { shown.value = treatmentOf(p.province.id); return; }
+      showOk(F("%(province)s now plays treatment %(label)s.", { province: provinceLabel(p.province.number), label: chosen }));
     });
   });
   return el("span", { class: "treatment-choice" }, [
