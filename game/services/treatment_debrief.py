@@ -49,7 +49,7 @@ def treatment_name(treatment: dict[str, Any]) -> str:
         name = (phase["name"]["zh"] if zh else phase["name"]["en"]) if phase["name"] else _("Rules edited by hand")
         if not names or names[-1] != name:
             names.append(name)
-    return f"{base}: {' → '.join(names)}"
+    return f"{base}{'：' if zh else ': '}{' → '.join(names)}"
 
 
 TITLES = {

@@ -82,6 +82,8 @@ def test_the_reading_is_in_chinese_for_a_chinese_browser(worlds, client, instruc
     section = html[html.index('id="two-worlds"'):]
     assert "两个世界" in section and "Treatment A" not in section and "百分点" in section
     assert "；实验组 B" in section  # Chinese punctuation between the treatments
+    treatments_reveal(session=worlds, user=instructor)
+    assert "实验组 A：增长锦标赛" in page(client, instructor, worlds, language="zh-hans")
 
 
 def test_too_few_provinces_are_said_plainly(make_session, instructor):
