@@ -140,7 +140,7 @@ def main() -> int:
                         help="uvicorn processes, for the game and the bare baseline alike (make run starts 2)")
     parser.add_argument("--uvicorn", default="", help="extra uvicorn options for both servers")
     parser.add_argument("--py-spy", default="", metavar="DIR",
-                        help="profile the game server with py-spy (pip install py-spy) during round 1's saves "
+                        help="profile the game server with py-spy (in requirements-dev.txt) during round 1's saves "
                              "and ranking; collapsed stacks go to DIR")
     args = parser.parse_args()
     counts = [int(x) for x in args.clients.split(",")]
@@ -316,7 +316,12 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
     clients = Clients(client_processes)
     lines = [f"N = {n} students in {provinces} provinces of shanxi"]
     try:
+        cpu = CpuMeter(server_pid, worker_pid, clients.pids)
+        spy = profiled(server_pid, spy_dir, f"connect-{n}.txt")
+        cpu.start()
         connected = clients.connect(f"ws://127.0.0.1:{game_port}/ws/play/{session.code}/", cookie_file)
+        cpu_connect = cpu.report()
+        end_profile(spy)
         time.sleep(1)
         rss_after = rss(server_pid)
         lines.append(
@@ -324,8 +329,8 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
             f"{rss_before / 2**20:.0f} → {rss_after / 2**20:.0f} MiB, "
             f"{(rss_after - rss_before) / n / 1024:.0f} KiB per client"
         )
+        lines.append(f"  CPU while connecting: {cpu_connect}")
         ranking, acks, refused, closing = [], [], 0, []
-        cpu = CpuMeter(server_pid, worker_pid, clients.pids)
         cpu_saves, cpu_ranking = [], []
         for number in range(1, rounds_to_play + 1):
             rounds.round_open(session=session, user=teacher)
@@ -380,7 +385,8 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         lines.append(f"  CPU during the saves of round 1: {cpu_saves[0]}")
         lines.append(f"  CPU from close to the last ranking of round 1: {cpu_ranking[0]}")
         if chat:
-            lines += chat_phase(clients, session, teacher, rounds_to_play + 1, acks, client_processes)
+            lines += chat_phase(clients, session, teacher, rounds_to_play + 1, acks, client_processes, cpu,
+                                server_pid, spy_dir)
         announced, ann_size = announcements(clients, session, teacher)
         lines.append(f"  announcement → every student (game):     {ms(announced['every'])}   message "
                      f"{ann_size} B; the last student, per announcement: "
@@ -424,25 +430,40 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
     return "\n".join(lines)
 
 
-def chat_phase(clients: Clients, session, teacher, number: int, quiet_acks: list[float], processes: int) -> list[str]:
+def chat_phase(clients: Clients, session, teacher, number: int, quiet_acks: list[float], processes: int,
+               cpu: CpuMeter, server_pid: int, spy_dir: str = "") -> list[str]:
     """Every province chats at 2 messages per second for 30 s; 10 s in, a round opens and
-    every student saves within 2 s. Its acknowledgements against those without chat."""
+    every student saves within 2 s. Its acknowledgements against those without chat.
+    The CPU of the first 10 s is the chat's alone (per message posted: the robust figure
+    on a shared machine)."""
+    from coordination.chat_models import ChatMessage
     from game.services import rounds
 
+    spy = profiled(server_pid, spy_dir, "chat.txt")
+    first = ChatMessage.objects.filter(session=session).count()
     started = time.time()
+    cpu.start()
     clients.ask(f"chat {2.0 / processes}")  # each process holds about 1/processes of every province
     time.sleep(10)
+    chat_cpu = cpu.report()
+    chat_only = ChatMessage.objects.filter(session=session).count() - first
+    end_profile(spy)
     rounds.round_open(session=session, user=teacher)
     clients.ask(f"opened {number}")
+    cpu.start()
     saved = clients.ask("save 2")
+    saves_cpu = cpu.report()
     time.sleep(max(0.0, 30 - (time.time() - started)))
     chat = clients.ask("chatstop")
     seconds = time.time() - started - 2
     provinces = session.provinces.count()
     quiet, busy = pct(quiet_acks, 0.99), pct(saved["acks"], 0.99)
     return [
-        f"  chat, {provinces} provinces × 2 msg/s for {seconds:.0f} s: {chat['sent']} posted,"
-        f" {chat['refused']} refused; delivery to every reader: {ms(chat['latencies'])}",
+        f"  chat, {provinces} provinces × 2 msg/s (at most 0.4 per seat: {chat['planned']:.1f} msg/s planned) for"
+        f" {seconds:.0f} s: {chat['sent']} posted, {chat['refused']} refused; delivery to every reader:"
+        f" {ms(chat['latencies'])}",
+        f"  CPU of the first 10 s of chat ({chat_only} messages, no saves): {chat_cpu}",
+        f"  CPU during the saves of the round opened during the chat: {saves_cpu}",
         f"  saves of a round opened during the chat: {len(saved['acks'])} acknowledged, {saved['refused']} refused;"
         f" ack {ms(saved['acks'])}",
         f"  saves p99 with chat / without: {busy * 1000:.0f} / {quiet * 1000:.0f} ms = {busy / quiet:.2f}"
