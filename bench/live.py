@@ -134,6 +134,9 @@ def main() -> int:
     parser.add_argument("--clients", default="300,1000")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--chat-clients", default="300", help="the N at which the chat phase runs")
+    parser.add_argument("--chat-readers", type=float, default=0.0,
+                        help="share of the students with the chat on screen during the chat phase (they send "
+                             "chat.read as the page does, at most every 3 s)")
     parser.add_argument("--db", default="default", choices=["default", "sqlite"])
     parser.add_argument("--client-processes", type=int, default=2, help="processes the N students are split over")
     parser.add_argument("--workers", type=int, default=2,
@@ -210,7 +213,8 @@ def main() -> int:
     try:
         for n in counts:
             report.append(run_one(n, args.rounds, game_port, bare_port, server.pid, worker.pid, logs, args.py_spy,
-                                  args.client_processes, chat=str(n) in args.chat_clients.split(",")))
+                                  args.client_processes, chat=str(n) in args.chat_clients.split(","),
+                                chat_readers=args.chat_readers))
     finally:
         for p in (server, bare, worker):
             stop(p)
@@ -277,7 +281,8 @@ def end_profile(spy: subprocess.Popen | None) -> None:
 
 
 def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_pid: int, worker_pid: int,
-            logs: Path, spy_dir: str = "", client_processes: int = 2, chat: bool = False) -> str:
+            logs: Path, spy_dir: str = "", client_processes: int = 2, chat: bool = False,
+            chat_readers: float = 0.0) -> str:
     from asgiref.sync import async_to_sync
     from channels.layers import get_channel_layer
     from django.contrib.auth.models import User
@@ -386,7 +391,7 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         lines.append(f"  CPU from close to the last ranking of round 1: {cpu_ranking[0]}")
         if chat:
             lines += chat_phase(clients, session, teacher, rounds_to_play + 1, acks, client_processes, cpu,
-                                server_pid, spy_dir)
+                                server_pid, spy_dir, chat_readers)
         announced, ann_size = announcements(clients, session, teacher)
         lines.append(f"  announcement → every student (game):     {ms(announced['every'])}   message "
                      f"{ann_size} B; the last student, per announcement: "
@@ -431,7 +436,7 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
 
 
 def chat_phase(clients: Clients, session, teacher, number: int, quiet_acks: list[float], processes: int,
-               cpu: CpuMeter, server_pid: int, spy_dir: str = "") -> list[str]:
+               cpu: CpuMeter, server_pid: int, spy_dir: str = "", readers: float = 0.0) -> list[str]:
     """Every province chats at 2 messages per second for 30 s; 10 s in, a round opens and
     every student saves within 2 s. Its acknowledgements against those without chat.
     The CPU of the first 10 s is the chat's alone (per message posted: the robust figure
@@ -443,7 +448,7 @@ def chat_phase(clients: Clients, session, teacher, number: int, quiet_acks: list
     first = ChatMessage.objects.filter(session=session).count()
     started = time.time()
     cpu.start()
-    clients.ask(f"chat {2.0 / processes}")  # each process holds about 1/processes of every province
+    clients.ask(f"chat {2.0 / processes} {readers}")  # each process holds about 1/processes of every province
     time.sleep(10)
     chat_cpu = cpu.report()
     chat_only = ChatMessage.objects.filter(session=session).count() - first
@@ -460,7 +465,8 @@ def chat_phase(clients: Clients, session, teacher, number: int, quiet_acks: list
     quiet, busy = pct(quiet_acks, 0.99), pct(saved["acks"], 0.99)
     return [
         f"  chat, {provinces} provinces × 2 msg/s (at most 0.4 per seat: {chat['planned']:.1f} msg/s planned) for"
-        f" {seconds:.0f} s: {chat['sent']} posted, {chat['refused']} refused; delivery to every reader:"
+        f" {seconds:.0f} s: {chat['sent']} posted, {chat['refused']} refused, {chat['reads']} reads"
+        f" ({readers:.0%} of the students read on screen); delivery to every reader:"
         f" {ms(chat['latencies'])}",
         f"  CPU of the first 10 s of chat ({chat_only} messages, no saves): {chat_cpu}",
         f"  CPU during the saves of the round opened during the chat: {saves_cpu}",

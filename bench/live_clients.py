@@ -5,8 +5,10 @@ Reads commands on stdin, answers one JSON line per command on stdout:
   save <window seconds>            each client saves a valid sheet at a random moment in the window
   rank <round>                     wait until every client has the ranking of <round>
   bare <count>                     wait for <count> relayed messages carrying a send time
-  chat <rate>                      from now on, each province (its students in this process) posts
-                                   <rate> chat messages per second, 1 in 4 privately to the next city
+  chat <rate> [<readers>]          from now on, each province (its students in this process) posts
+                                   <rate> chat messages per second, 1 in 4 privately to the next city;
+                                   a fraction <readers> of the students (default 0) have the province
+                                   channel on screen and tell the server what they read, as the page does
   chatstop                         stop posting; after 2 s, answer every delivery's latency
   announced <id>                   wait until every client has announcement <id>; answer arrival times
   quit
@@ -39,6 +41,8 @@ class Student:
         self.announced: dict[int, float] = {}
         self.channels: list[str] = []        # the chat channels of this student's city
         self.seat: int | None = None
+        self.city: str | None = None
+        self.unread_province = 0             # newest province message from another city not yet read
 
     async def run(self, url: str, cookie: str | None, ready: asyncio.Event) -> None:
         headers = {"Origin": url.replace("ws://", "http://").split("/ws/")[0]}
@@ -59,6 +63,8 @@ class Student:
                     self.bare.append(now - message["sent"])
                 elif kind == "chat.message":
                     text = message["message"]["text"]
+                    if message["message"]["channel"] == "province" and message["message"]["city"] != self.city:
+                        self.unread_province = max(self.unread_province, message["message"]["id"])
                     if text.startswith("bench "):
                         self.chat.append(now - float(text.split()[1]))
                 elif kind == "announcement":
@@ -79,6 +85,7 @@ class Student:
                     self.province = message
                     if kind == "snapshot":
                         self.seat = (message.get("me") or {}).get("seat")
+                        self.city = (message.get("me") or {}).get("city")
                     rnd = message.get("round") or {}
                     if rnd.get("status") == "closed" and rnd.get("number") not in self.closed:
                         self.closed[rnd["number"]] = now
@@ -155,6 +162,33 @@ async def chat_loop(students: list[Student], rate: float, stop: asyncio.Event) -
     return sent, planned
 
 
+# static/js/play/chat.js: a page with the chat on screen tells the server what it has read
+# at most every 3 s.
+READ_EVERY = 3.0
+
+
+async def read_loop(readers: list[Student], stop: asyncio.Event) -> int:
+    """Each reader, every READ_EVERY seconds, marks the province channel read up to the
+    newest message it got from another city, if there is one since its last read."""
+    reads = 0
+
+    async def reader(s: Student) -> None:
+        nonlocal reads
+        await asyncio.sleep(random.random() * READ_EVERY)
+        while not stop.is_set():
+            if s.unread_province:
+                up_to, s.unread_province = s.unread_province, 0
+                await s.ws.send(json.dumps({"type": "chat.read", "channel": "province", "up_to": up_to}))
+                reads += 1
+            try:
+                await asyncio.wait_for(stop.wait(), READ_EVERY)
+            except TimeoutError:
+                pass
+
+    await asyncio.gather(*(reader(s) for s in readers))
+    return reads
+
+
 async def main() -> None:
     students: list[Student] = []
     tasks = []
@@ -224,15 +258,18 @@ async def main() -> None:
                 s.chat.clear()
                 s.chat_refused = 0
             stop = asyncio.Event()
-            chatting = (asyncio.create_task(chat_loop(students, float(args[0]), stop)), stop)
+            readers = students[:round(len(students) * float(args[1]))] if len(args) > 1 else []
+            chatting = (asyncio.create_task(chat_loop(students, float(args[0]), stop)),
+                        asyncio.create_task(read_loop(readers, stop)), stop)
             answer({"chatting": True})
         elif command == "chatstop":
-            task, stop = chatting
+            task, reading, stop = chatting
             stop.set()
             sent, planned = await task
+            reads = await reading
             await asyncio.sleep(2)
             answer({"latencies": [x for s in students for x in s.chat], "sent": sent, "planned": planned,
-                    "refused": sum(s.chat_refused for s in students)})
+                    "reads": reads, "refused": sum(s.chat_refused for s in students)})
         elif command == "announced":
             number = int(args[0])
             end = time.time() + 60
