@@ -256,6 +256,24 @@ class CpuMeter:
         return ", ".join(f"{k} {after[k] - self.before[k]:.2f}" for k in after) + " CPU s"
 
 
+class Report(list):
+    """The figures of one N, each printed as soon as it is known (a run that fails late
+    still shows what it measured)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines)
+        print(*lines, sep="\n", flush=True)
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        print(line, flush=True)
+
+    def __iadd__(self, lines):
+        for line in lines:
+            self.append(line)
+        return self
+
+
 def rss(pid: int) -> int:
     import psutil
 
@@ -319,7 +337,7 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
     rss_before = rss(server_pid)
 
     clients = Clients(client_processes)
-    lines = [f"N = {n} students in {provinces} provinces of shanxi"]
+    lines = Report([f"N = {n} students in {provinces} provinces of shanxi"])
     try:
         cpu = CpuMeter(server_pid, worker_pid, clients.pids)
         spy = profiled(server_pid, spy_dir, f"connect-{n}.txt")
@@ -431,7 +449,6 @@ def run_one(n: int, rounds_to_play: int, game_port: int, bare_port: int, server_
         clients.ask("close")
         clients.stop()
     sessions.session_end(session=session, user=teacher)
-    print("\n".join(lines), flush=True)
     return "\n".join(lines)
 
 
