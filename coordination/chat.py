@@ -14,7 +14,8 @@ import re
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +26,8 @@ from coordination.chat_selectors import (
     party_seats,
     province_channel,
     seat_channel,
+    seat_channel_named,
+    unknown_channel,
     unread_counts,
 )
 from game.models import GameSession, Participant, Province, Seat
@@ -75,28 +78,45 @@ def owned_province(session: GameSession, raw: Any) -> Province:
     return province
 
 
+def _seat_locked(seat: Seat, key: str, other_city: str | None) -> tuple[int, int | None, int]:
+    """Locks the seat's row and returns, in that one statement, how many messages the seat
+    posted within WINDOW, the seat id of `other_city` in its province (None if it has
+    none) and the last number used in channel `key`. The lock orders a seat's teammates'
+    posts, so the count is exact; the number is a first guess (`_create_numbered`)."""
+    recent = (ChatMessage.objects.filter(seat=OuterRef("pk"), created_at__gt=timezone.now() - WINDOW)
+              .order_by().values("seat").annotate(n=Count("id")).values("n"))
+    other = Seat.objects.filter(province_id=OuterRef("province_id"), city_id=other_city or "").values("id")[:1]
+    last = (ChatMessage.objects.filter(province_id=OuterRef("province_id"), channel=key)
+            .order_by("-seq").values("seq")[:1])
+    return (Seat.objects.select_for_update().filter(pk=seat.pk)
+            .annotate(recent=Coalesce(Subquery(recent), 0), other=Subquery(other), last=Coalesce(Subquery(last), 0))
+            .values_list("recent", "other", "last").get())
+
+
 def chat_post(*, participant_id: int, channel: Any, text: Any) -> ChatMessage:
-    """A student writes in a channel of their city: at most BURST messages per WINDOW per seat."""
+    """A student writes in a channel of their city: at most BURST messages per WINDOW per seat.
+    Four statements in all (who, lock and count, insert, log): at 2 messages per second in
+    every province of a class, each one counts."""
     with transaction.atomic():
         participant, seat = student_seat(participant_id)
         session = seat.province.session
-        key = seat_channel(seat, channel)
+        key, other_city = seat_channel_named(seat, channel)
+        recent, other_seat, last_seq = _seat_locked(seat, key, other_city)
+        if other_city is not None and other_seat is None:
+            raise unknown_channel()
         body = clean_text(text)
         if session.status == GameSession.Status.ENDED:
             raise GameError("ended", _("This game has ended."))
-        # The seat's row lock orders its teammates' posts, so the count below is exact.
-        Seat.objects.select_for_update().filter(pk=seat.pk).first()
-        recent = ChatMessage.objects.filter(seat=seat, created_at__gt=timezone.now() - WINDOW).count()
         if recent >= BURST:
             limit = {"n": BURST, "s": int(WINDOW.total_seconds())}
             raise GameError("too_fast", _("You are sending messages too fast: at most %(n)s every %(s)s seconds. "
                                           "Wait a moment and send again.") % limit)
         message = _create_numbered(
             session=session, province=seat.province, channel=key, seat=seat, city=seat.city_id,
-            participant=participant, author_name=participant.display_name, body=body)
+            participant=participant, author_name=participant.display_name, body=body, last_seq=last_seq)
         log(session, "chat_posted", participant.display_name, message=message.id, province=seat.province_id,
             channel=key)
-        _tell(message)
+        _tell(message, None if other_seat is None else [seat.id, other_seat])
     return message
 
 
@@ -183,13 +203,16 @@ def announcement_post(*, session: GameSession, user, text: Any, province_id: Any
 SEQ_ATTEMPTS = 5
 
 
-def _create_numbered(**fields: Any) -> ChatMessage:
-    """A new message with the next number of its channel. Two posts to one channel at the
-    same moment pick the same number: the unique constraint makes the second wait for the
-    first and fail, and it takes the next number."""
+def _create_numbered(*, last_seq: int | None = None, **fields: Any) -> ChatMessage:
+    """A new message with the next number of its channel (after `last_seq` when the caller
+    has just read it). Two posts to one channel at the same moment pick the same number:
+    the unique constraint makes the second wait for the first and fail, and it takes the
+    next number."""
     rows = ChatMessage.objects.filter(province=fields["province"], channel=fields["channel"])
     for attempt in range(SEQ_ATTEMPTS):
-        seq = (rows.aggregate(last=Max("seq"))["last"] or 0) + 1
+        if attempt or last_seq is None:
+            last_seq = rows.aggregate(last=Max("seq"))["last"] or 0
+        seq = last_seq + 1
         try:
             with transaction.atomic():
                 return ChatMessage.objects.create(seq=seq, **fields)
@@ -201,17 +224,22 @@ def _create_numbered(**fields: Any) -> ChatMessage:
 
 # --- who is told, after commit ---------------------------------------------------------
 
-def _audience(message: ChatMessage) -> list[str]:
+def _audience(message: ChatMessage, seats: list[int] | None = None) -> list[str]:
+    """The groups that read a message: its province, or its pair's two seats (`seats`,
+    when the caller already knows them), and the instructor."""
     if message.channel == PROVINCE_CHANNEL:
         groups = [broadcast.province_group(message.province_id)]
     else:
-        groups = [broadcast.seat_group(seat_id) for seat_id in party_seats(message.province_id, message.channel)]
+        if seats is None:
+            seats = party_seats(message.province_id, message.channel)
+        groups = [broadcast.seat_group(seat_id) for seat_id in seats]
     return groups + [broadcast.instructor_group(message.session_id)]
 
 
-def _tell(message: ChatMessage) -> None:
+def _tell(message: ChatMessage, seats: list[int] | None = None) -> None:
+    """One encoded message for every group that reads it."""
     text = broadcast.encode({"type": "chat.message", "message": message_payload(message)})
-    encoded = [(group, text) for group in _audience(message)]
+    encoded = [(group, text) for group in _audience(message, seats)]
     broadcast.on_commit(lambda: broadcast.send_encoded_now(encoded), "chat")
 
 

@@ -53,17 +53,24 @@ def channel_key(raw: Any) -> str:
     return raw
 
 
-def seat_channel(seat: Seat, raw: Any) -> str:
-    """The channel `raw` names, if this seat is party to it; else `unknown_channel`
-    (the same answer whether the channel exists for others or not at all)."""
+def seat_channel_named(seat: Seat, raw: Any) -> tuple[str, str | None]:
+    """The channel `raw` names if its name makes this seat party to it, with the other
+    city of a pair channel (None for the province channel); else `unknown_channel`. The
+    caller still checks that the other city has a seat in the province (`seat_channel`)."""
     key = channel_key(raw)
     if key == PROVINCE_CHANNEL:
-        return key
+        return key, None
     cities = pair_cities(key)
     if cities is None or seat.city_id not in cities:
         raise unknown_channel()
-    other = cities[1] if cities[0] == seat.city_id else cities[0]
-    if not Seat.objects.filter(province_id=seat.province_id, city_id=other).exists():
+    return key, cities[1] if cities[0] == seat.city_id else cities[0]
+
+
+def seat_channel(seat: Seat, raw: Any) -> str:
+    """The channel `raw` names, if this seat is party to it; else `unknown_channel`
+    (the same answer whether the channel exists for others or not at all)."""
+    key, other = seat_channel_named(seat, raw)
+    if other is not None and not Seat.objects.filter(province_id=seat.province_id, city_id=other).exists():
         raise unknown_channel()
     return key
 
