@@ -7,6 +7,7 @@ socket to close so the client reconnects with fresh groups (after a move or remo
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from typing import Any
@@ -56,18 +57,29 @@ class BaseConsumer(AsyncWebsocketConsumer):
     async def join_groups(self, names: list[str]) -> None:
         broadcast.remember_server_loop()
         self.groups_joined = names
-        for name in names:
-            await self.channel_layer.group_add(name, self.channel_name)
+        # Side by side, not one after the other (a class connecting at once).
+        await asyncio.gather(*(self.channel_layer.group_add(name, self.channel_name) for name in names))
 
     async def disconnect(self, code: int) -> None:
         for name in getattr(self, "groups_joined", []):
             await self.channel_layer.group_discard(name, self.channel_name)
 
     async def send_snapshot(self) -> None:
-        """The game's snapshot, then each coordination part's state (coordination.sockets)."""
-        await self.send_json(await self.snapshot())  # type: ignore[attr-defined]
-        for state in await database_sync_to_async(self._part_states)():
-            await self.send_json(state)
+        """The game's snapshot, then each coordination part's state (coordination.sockets).
+        Built in one database hop on the thread pool: sockets connecting at once build
+        theirs side by side (the database orders what must be ordered)."""
+        await self.send_views(await database_sync_to_async(self._views, thread_sensitive=False)())
+
+    async def send_views(self, texts: list[str]) -> None:
+        for text in texts:
+            await self.send(text_data=text)
+
+    def _views(self) -> list[str]:
+        """The snapshot and the parts' states, encoded, in the order the screen reads them."""
+        return [broadcast.encode(view) for view in (self._snapshot(), *self._part_states())]
+
+    def _snapshot(self) -> dict[str, Any]:
+        raise NotImplementedError
 
     def _part_states(self) -> list[dict[str, Any]]:
         return []
@@ -84,7 +96,8 @@ class BaseConsumer(AsyncWebsocketConsumer):
 
     async def coordinate(self, handler: coordination.Handler, message: dict[str, Any]) -> None:
         # Like saves, messages of different sockets run in parallel threads; the database orders them.
-        await self.send_json(await database_sync_to_async(self._coordinate, thread_sensitive=False)(handler, message))
+        reply = await database_sync_to_async(self._coordinate, thread_sensitive=False)(handler, message)
+        await self.send_json(reply)
 
     def identity(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -164,7 +177,6 @@ class StudentConsumer(BaseConsumer):
 
     participant_id: int | None = None
 
-    @database_sync_to_async
     def _identify(self, code: str) -> tuple[Participant | None, list[str]]:
         session = self.scope.get("session")
         token = session.get(session_key(code)) if session else None
@@ -183,17 +195,26 @@ class StudentConsumer(BaseConsumer):
                        broadcast.seat_group(participant.seat_id)]
         return participant, groups
 
-    async def connect(self) -> None:
-        participant, groups = await self._identify(self.scope["url_route"]["kwargs"]["code"])
+    def _arrive(self, code: str) -> tuple[int | None, list[str]]:
+        """Who this socket is, and its presence counted: one database hop. Presence lives
+        in the database (several server processes); a returning student takes their seat
+        back from a bot standing in before the snapshot is built."""
+        participant, groups = self._identify(code)
         if participant is None:
+            return None, []
+        presence.presence_connect(participant_id=participant.id)
+        return participant.id, groups
+
+    async def connect(self) -> None:
+        # Two database hops in all: who (and presence), then the views once the groups are
+        # joined, so nothing sent in between is missed by the snapshot.
+        self.participant_id, groups = await database_sync_to_async(self._arrive, thread_sensitive=False)(
+            self.scope["url_route"]["kwargs"]["code"])
+        if self.participant_id is None:
             await self.refuse()
             return
-        self.participant_id = participant.id
         await self.accept()
         await self.join_groups(groups)
-        # Presence lives in the database (several server processes); a returning student
-        # takes their seat back from a bot standing in before the snapshot is built.
-        await database_sync_to_async(presence.presence_connect, thread_sensitive=False)(participant_id=participant.id)
         await self.send_snapshot()
 
     async def disconnect(self, code: int) -> None:
@@ -214,8 +235,7 @@ class StudentConsumer(BaseConsumer):
         with translation.override(self.language()):
             return coordination.student_states(self.participant_id)
 
-    @database_sync_to_async
-    def snapshot(self) -> dict[str, Any]:
+    def _snapshot(self) -> dict[str, Any]:
         participant = Participant.objects.select_related("seat__province", "session").get(pk=self.participant_id)
         with translation.override(self.language()):
             return selectors.student_snapshot(participant)
@@ -276,8 +296,7 @@ class _InstructorOwned(BaseConsumer):
 class InstructorConsumer(_InstructorOwned):
     """ws/instructor/<session_id>/ — every sheet, the roster, all provinces."""
 
-    @database_sync_to_async
-    def snapshot(self) -> dict[str, Any]:
+    def _snapshot(self) -> dict[str, Any]:
         return selectors.instructor_snapshot(GameSession.objects.get(pk=self.session_id))
 
     def identity(self) -> dict[str, Any]:
@@ -300,8 +319,7 @@ class ProjectorConsumer(_InstructorOwned):
 
     group_name = staticmethod(broadcast.projector_group)
 
-    @database_sync_to_async
-    def snapshot(self) -> dict[str, Any]:
+    def _snapshot(self) -> dict[str, Any]:
         return selectors.projector_snapshot(GameSession.objects.get(pk=self.session_id))
 
     def _part_states(self) -> list[dict[str, Any]]:
