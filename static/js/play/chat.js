@@ -18,8 +18,15 @@ var C = {
   open: false,         // the overlay on a phone
   sending: null,       // {requestId, timer}
   readTimer: null,
+  readSentAt: 0,       // when the last chat.read left
+  seen: {},            // key -> true: a message arrived while the channel was on screen
   seq: 0
 };
+/* A wide screen shows the chat all the time: telling the server about every message read
+   was one database write per message per reader (11 per message in a province). The
+   server hears at most one read every READ_EVERY_MS; the badge of the channel on screen
+   is cleared at once here. */
+var READ_EVERY_MS = 3000;
 
 /* ------------------------------------------------------------------ layout */
 var toggle = h("button", { type: "button", class: "chat-toggle", "aria-controls": "chat", "aria-expanded": "false", hidden: "hidden" }, [
@@ -132,6 +139,7 @@ function drawAll() { drawTabs(); drawHeader(); drawMessages(false); updateCount(
 
 /* ------------------------------------------------------------------ actions */
 function select(key) {
+  if (key !== C.active) { sendRead(); }
   C.active = key;
   var p = page(key);
   if (!p.loaded && !p.loading) { fetchPage(key); }
@@ -141,15 +149,22 @@ function select(key) {
   markRead();
 }
 
-/* Tell the server the newest message on screen is read (once it has been shown). */
-function markRead() {
+/* Tell the server the newest message on screen is read (once it has been shown); for
+   messages arriving on screen (`arriving`), at most every READ_EVERY_MS. */
+function markRead(arriving) {
   window.clearTimeout(C.readTimer);
-  C.readTimer = window.setTimeout(function () {
-    var key = C.active, p = page(key);
-    var last = p.messages[p.messages.length - 1];
-    if (!visible() || !last || !C.unread[key]) { return; }
-    send({ type: "chat.read", channel: key, up_to: last.id });
-  }, 400);
+  var wait = arriving === true ? Math.max(400, C.readSentAt + READ_EVERY_MS - Date.now()) : 400;
+  C.readTimer = window.setTimeout(sendRead, wait);
+}
+
+function sendRead() {
+  window.clearTimeout(C.readTimer);
+  var key = C.active, p = page(key);
+  var last = p.messages[p.messages.length - 1];
+  if (!visible() || !last || !(C.unread[key] || C.seen[key])) { return; }
+  C.seen[key] = false;
+  C.readSentAt = Date.now();
+  send({ type: "chat.read", channel: key, up_to: last.id });
 }
 
 /* A page of history: the newest (before undefined) or the one older than message `before`. */
@@ -223,7 +238,7 @@ tabs.addEventListener("keydown", function (event) {
 toggle.addEventListener("click", function () { setOpen(!C.open); });
 closeBtn.addEventListener("click", function () { setOpen(false); });
 document.addEventListener("keydown", function (event) { if (event.key === "Escape" && C.open) { setOpen(false); } });
-document.addEventListener("visibilitychange", markRead);
+document.addEventListener("visibilitychange", function () { markRead(); });
 
 /* ------------------------------------------------------------------ messages */
 /* After every snapshot: the channels, the unread counts and the province channel's
@@ -273,8 +288,12 @@ function received(m) {
   var p = page(m.channel);
   if (p.loaded && !addMessage(m)) { return; }
   if (!mine(m)) {
-    if (m.channel === C.active && visible()) { markRead(); }
-    C.unread[m.channel] = (C.unread[m.channel] || 0) + 1;  // until the server's count says otherwise
+    if (m.channel === C.active && visible()) {
+      C.seen[m.channel] = true;  // read on screen: no badge; the server hears it with the next read
+      markRead(true);
+    } else {
+      C.unread[m.channel] = (C.unread[m.channel] || 0) + 1;  // until the server's count says otherwise
+    }
   }
   drawTabs();
   if (m.channel === C.active) { drawMessages(false); }
