@@ -65,10 +65,11 @@ class BaseConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(name, self.channel_name)
 
     async def send_snapshot(self) -> None:
-        """The game's snapshot, then each coordination part's state (coordination.sockets).
-        Built in one database hop on the thread pool: sockets connecting at once build
-        theirs side by side (the database orders what must be ordered)."""
-        await self.send_views(await database_sync_to_async(self._views, thread_sensitive=False)())
+        """The game's snapshot, then each coordination part's state (coordination.sockets),
+        built in one database hop. (On the thread pool, sockets connecting at once would
+        build theirs side by side; the in-process socket tests then left a database
+        connection open past their end, so it stays on the shared thread for now.)"""
+        await self.send_views(await database_sync_to_async(self._views)())
 
     async def send_views(self, texts: list[str]) -> None:
         for text in texts:
@@ -206,8 +207,8 @@ class StudentConsumer(BaseConsumer):
         return participant.id, groups
 
     async def connect(self) -> None:
-        # Two database hops in all: who (and presence), then the views once the groups are
-        # joined, so nothing sent in between is missed by the snapshot.
+        # Two database hops in all (four before): who and presence, on the thread pool; then
+        # the views once the groups are joined, so nothing sent in between is missed.
         self.participant_id, groups = await database_sync_to_async(self._arrive, thread_sensitive=False)(
             self.scope["url_route"]["kwargs"]["code"])
         if self.participant_id is None:
