@@ -10,7 +10,7 @@ from typing import Any
 
 from coordination import selectors, services
 from game.models import GameSession, Participant
-from game.services.selectors import current_round
+from game.services.selectors import current_round, viewer
 
 
 def _done(agreement) -> dict[str, Any]:
@@ -63,7 +63,7 @@ INSTRUCTOR = {
 
 
 def student_state(participant_id: int) -> dict[str, Any] | None:
-    participant = Participant.objects.select_related("seat__province", "session").get(pk=participant_id)
+    participant = viewer(participant_id)
     if participant.seat is None:
         return None
     return {"type": "agreements", **selectors.seat_view(participant.seat, current_round(participant.session))}

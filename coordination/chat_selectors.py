@@ -15,9 +15,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from coordination.chat_models import PROVINCE_CHANNEL, Announcement, ChatMessage, ChatRead
-from game.models import GameSession, Participant, Province, Seat
+from game.models import GameSession, Province, Seat
 from game.services.errors import GameError
-from game.services.selectors import current_round
+from game.services.selectors import current_round, viewer
 
 PAGE = 30
 MAX_KEY = 130
@@ -172,7 +172,7 @@ def current_announcements(session: GameSession, province_id: int | None) -> list
 
 
 def student_state(participant_id: int) -> dict[str, Any]:
-    participant = Participant.objects.select_related("seat__province", "session").get(pk=participant_id)
+    participant = viewer(participant_id)
     seat = participant.seat
     state: dict[str, Any] = {"type": "chat.state", "channels": [], "page": None, "announcements": []}
     if seat is None or participant.removed:

@@ -22,7 +22,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from config.limits import MAX_MESSAGE_BYTES
 from coordination import sockets as coordination
 from game.models import GameSession, Participant
-from game.services import broadcast, presence, selectors
+from game.services import broadcast, presence, reading, selectors
 from game.services.errors import GameError
 from game.services.rounds import sheet_save
 from game.wire import BadJSON, echo_id, load_json
@@ -77,7 +77,8 @@ class BaseConsumer(AsyncWebsocketConsumer):
 
     def _views(self) -> list[str]:
         """The snapshot and the parts' states, encoded, in the order the screen reads them."""
-        return [broadcast.encode(view) for view in (self._snapshot(), *self._part_states())]
+        with reading.one_reading():
+            return [broadcast.encode(view) for view in (self._snapshot(), *self._part_states())]
 
     def _snapshot(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -237,9 +238,8 @@ class StudentConsumer(BaseConsumer):
             return coordination.student_states(self.participant_id)
 
     def _snapshot(self) -> dict[str, Any]:
-        participant = Participant.objects.select_related("seat__province", "session").get(pk=self.participant_id)
         with translation.override(self.language()):
-            return selectors.student_snapshot(participant)
+            return selectors.student_snapshot(selectors.viewer(self.participant_id))
 
     def _save(self, message: dict[str, Any], received_at: dt.datetime) -> dict[str, Any]:
         with translation.override(self.language()):

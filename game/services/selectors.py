@@ -25,6 +25,7 @@ from game.services.province_rules import (
     versions_by_label,
     versions_by_province,
 )
+from game.services.reading import once
 from game.services.scenarios import get_scenario
 from game.services.treatment_compare import for_projector, treatment_comparison
 from game.services.treatment_labels import has_treatments, schedule_of, treatment_labels
@@ -42,7 +43,13 @@ def province_seed(session: GameSession, province_number: int) -> int:
 
 
 def current_round(session: GameSession) -> Round | None:
-    return session.rounds.select_related("rules").order_by("-number").first()
+    return once(("round", session.pk), lambda: session.rounds.select_related("rules").order_by("-number").first())
+
+
+def viewer(participant_id: int) -> Participant:
+    """The participant a student's views are built for, with seat, province and session."""
+    return once(("viewer", participant_id),
+                lambda: Participant.objects.select_related("seat__province", "session").get(pk=participant_id))
 
 
 def state_before(province: Province, round_no: int, session: GameSession) -> ProvinceState:
