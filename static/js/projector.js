@@ -125,10 +125,17 @@
 
   var PAGE = 4, PAGE_MS = 12000;
   window.setInterval(function () {
-    if (!state.snap || state.view !== "results" || (state.snap.provinces || []).length <= PAGE) { return; }
+    if (!state.snap || state.view !== "results" || pageCount() < 2) { return; }
     state.page = (state.page || 0) + 1;
     renderResults();
   }, PAGE_MS);
+
+  /* With treatments the comparison is a page of its own (the first): beside the provinces
+     it pushed their standings below the bottom of a projected 1080-pixel screen. */
+  function comparing() { return document.body.classList.contains("has-compare"); }
+  function pageCount() {
+    return Math.max(1, Math.ceil(((state.snap && state.snap.provinces) || []).length / PAGE)) + (comparing() ? 1 : 0);
+  }
 
   function renderResults() {
     var snap = state.snap, s = snap.session;
@@ -145,6 +152,7 @@
       : F("Results of round %(n)s", { n: round });
     $("headline").hidden = round === null;
     var animate = round !== null && state.animatedRound !== round && !reduceMotion;
+    if (round !== null && state.animatedRound !== round) { state.page = 0; }  // new results: from the first page
     $("headline-offered").textContent = PC.fmt(offered, 0);
     countUp($("headline-done"), done, animate);
 
@@ -152,13 +160,17 @@
     // Up to four provinces side by side, in type readable from the back of the room; more
     // are shown four at a time, turning every PAGE_MS (the page says which ones).
     var all = snap.provinces || [];
-    var pages = Math.max(1, Math.ceil(all.length / PAGE));
+    var pages = pageCount();
     state.page = (state.page || 0) % pages;
-    var provinces = all.slice(state.page * PAGE, state.page * PAGE + PAGE);
+    var onCompare = comparing() && state.page === 0;
+    document.body.classList.toggle("compare-page", onCompare);
+    var first = (state.page - (comparing() ? 1 : 0)) * PAGE;
+    var provinces = onCompare ? [] : all.slice(first, first + PAGE);
     box.dataset.count = String(provinces.length);
     var pageValues = { from: provinces[0] && provinces[0].province.number, total: all.length, page: state.page + 1,
                        pages: pages, to: provinces.length && provinces[provinces.length - 1].province.number };
-    $("proj-page").textContent = pages < 2 ? "" : provinces.length === 1
+    $("proj-page").textContent = pages < 2 ? "" : onCompare ? F("Treatments compared · page %(page)s of %(pages)s", pageValues)
+      : provinces.length === 1
       ? F("Province %(from)s of %(total)s · page %(page)s of %(pages)s", pageValues)
       : F("Provinces %(from)s–%(to)s of %(total)s · page %(page)s of %(pages)s", pageValues);
     clear(box);
