@@ -149,11 +149,24 @@ function select(key) {
   markRead();
 }
 
-/* Tell the server the newest message on screen is read (once it has been shown); for
-   messages arriving on screen (`arriving`), at most every READ_EVERY_MS. */
+/* The newest message's last line is inside the log's visible part and inside the
+   window: the log may be scrolled up to older messages, or (side column on a wide
+   screen) the whole chat may be scrolled out of the window. */
+function newestOnScreen() {
+  var node = list.lastElementChild;
+  if (!node) { return false; }
+  var box = log.getBoundingClientRect(), r = node.getBoundingClientRect();
+  var top = Math.max(box.top, 0), bottom = Math.min(box.bottom, window.innerHeight);
+  return r.bottom <= bottom + 2 && r.bottom > top;
+}
+
+/* Tell the server the newest message is read once it has been on screen (selecting a
+   channel alone does not read it); while messages arrive on screen (`arriving`, or
+   some already seen), at most every READ_EVERY_MS. */
 function markRead(arriving) {
   window.clearTimeout(C.readTimer);
-  var wait = arriving === true ? Math.max(400, C.readSentAt + READ_EVERY_MS - Date.now()) : 400;
+  var throttled = arriving === true || C.seen[C.active];
+  var wait = throttled ? Math.max(400, C.readSentAt + READ_EVERY_MS - Date.now()) : 400;
   C.readTimer = window.setTimeout(sendRead, wait);
 }
 
@@ -161,7 +174,10 @@ function sendRead() {
   window.clearTimeout(C.readTimer);
   var key = C.active, p = page(key);
   var last = p.messages[p.messages.length - 1];
-  if (!visible() || !last || !(C.unread[key] || C.seen[key])) { return; }
+  if (!visible() || !last) { return; }
+  // Unread messages: only once the newest is on screen. Only messages seen as they
+  // arrived (C.seen): they were on screen then.
+  if (C.unread[key] ? !newestOnScreen() : !C.seen[key]) { return; }
   C.seen[key] = false;
   C.readSentAt = Date.now();
   send({ type: "chat.read", channel: key, up_to: last.id });
@@ -239,6 +255,9 @@ toggle.addEventListener("click", function () { setOpen(!C.open); });
 closeBtn.addEventListener("click", function () { setOpen(false); });
 document.addEventListener("keydown", function (event) { if (event.key === "Escape" && C.open) { setOpen(false); } });
 document.addEventListener("visibilitychange", function () { markRead(); });
+// Scrolling the log down to the newest message, or the page down to the chat, reads it.
+log.addEventListener("scroll", function () { markRead(); }, { passive: true });
+window.addEventListener("scroll", function () { markRead(); }, { passive: true });
 
 /* ------------------------------------------------------------------ messages */
 /* After every snapshot: the channels, the unread counts and the province channel's
@@ -287,16 +306,17 @@ function received(m) {
   if (!C.channels.some(function (ch) { return ch.key === m.channel; })) { return; }
   var p = page(m.channel);
   if (p.loaded && !addMessage(m)) { return; }
+  if (m.channel === C.active) { drawMessages(false); }
   if (!mine(m)) {
-    if (m.channel === C.active && visible()) {
+    if (m.channel === C.active && p.loaded && visible() && newestOnScreen()) {
       C.seen[m.channel] = true;  // read on screen: no badge; the server hears it with the next read
       markRead(true);
     } else {
+      // Scrolled up to older messages, or the chat out of view: unread until seen.
       C.unread[m.channel] = (C.unread[m.channel] || 0) + 1;  // until the server's count says otherwise
     }
   }
   drawTabs();
-  if (m.channel === C.active) { drawMessages(false); }
 }
 
 on("chat.message", function (msg) { received(msg.message); });

@@ -6,6 +6,16 @@ import { announce } from "./notices.js";
 import { renderProvince } from "./side.js";
 import { S, cities, cityName, me, myCity, round, rulesName } from "./state.js";
 
+/* The save bar's height, for the phone's chat sheet to end above it (app.css): a student
+   can save while the chat is open. 0 while the sheet is not shown. */
+(function publishBarHeight() {
+  var bar = $("budget-bar");
+  if (!bar || !window.ResizeObserver) { return; }
+  new ResizeObserver(function () {
+    document.documentElement.style.setProperty("--save-bar-h", bar.offsetHeight + "px");
+  }).observe(bar);
+})();
+
 export function onSheet(msg) {
   var m = me();
   if (!S.snap || msg.seat !== m.seat) { return; }
