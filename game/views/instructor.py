@@ -49,6 +49,9 @@ def panel(request: HttpRequest, session_id: int) -> HttpResponse:
     return render(request, "instructor/panel.html", {
         "session": session, "join_url": join_url(request, session.code), "strategies": list(STRATEGIES),
         "presets": scenario.presets.values(), "scenarios": scenario_choices(),
+        # Every round's joint projects by name: the record of promises names past rounds'
+        # projects, which the live snapshot's offer no longer holds.
+        "joint_names": {j.id: {"zh": j.name_zh, "en": j.name_en} for offer in scenario.offers for j in offer.joint},
     })
 
 

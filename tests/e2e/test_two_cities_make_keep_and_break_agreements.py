@@ -29,12 +29,18 @@ def _shot(page: Page, name: str, selector: str | None = None) -> None:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
-def _propose(alice: Page, project: str, pledges: dict[str, int], note: str) -> int:
+def _propose(alice: Page, project: str, pledges: dict[str, int], note: str, from_card: bool = False) -> int:
     from coordination.models import Agreement
 
     expect(alice.locator("#sheet-form")).to_be_visible()  # the round is open on Alice's page
-    alice.locator("#agreements-propose details > summary").click()
-    alice.locator("#ag-project").select_option(project)
+    if from_card:  # where she negotiates: the project's card on her sheet
+        alice.locator(f"#joint-cards .propose-here button[data-project='{project}']").click()
+        expect(alice.locator("#agreements-propose details")).to_have_attribute("open", "")
+        expect(alice.locator("#ag-project")).to_have_value(project)
+        expect(alice.locator("#ag-pledge-taiyuan")).to_be_focused()
+    else:
+        alice.locator("#agreements-propose details > summary").click()
+        alice.locator("#ag-project").select_option(project)
     for city, amount in pledges.items():
         alice.locator(f"#ag-pledge-{city}").fill(str(amount))
     alice.locator("#ag-note").fill(note)
@@ -83,7 +89,17 @@ def test_two_cities_make_keep_and_break_agreements(stack, browser, instructor):
     # ---- round 1, implicit coordination: a promise is cheap talk
     panel.locator("#open-round").click()
     expect(alice.locator("#card-agreements")).to_be_visible()
-    first = _propose(alice, "corridor-1", {"taiyuan": 40, "xinzhou": 30}, "Park output split 60/40")
+    # On Bob's phone (Chinese) the joint project's card offers the proposal form, that project chosen
+    here = bob.locator("#joint-cards .propose-here button[data-project='corridor-1']")
+    expect(here).to_have_text("就这个项目提出协议")
+    _shot(bob, "0-bob-card-link-zh", "#joint-cards article")
+    here.click()
+    expect(bob.locator("#ag-project")).to_have_value("corridor-1")
+    expect(bob.locator("#ag-pledge-xinzhou")).to_be_focused()
+    expect(bob.locator("#ag-pledge-xinzhou")).to_be_in_viewport()
+    assert bob.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    bob.screenshot(path=f"{SHOTS}/0b-bob-form-from-card-zh.png")
+    first = _propose(alice, "corridor-1", {"taiyuan": 40, "xinzhou": 30}, "Park output split 60/40", from_card=True)
     _accept(bob, first)
     expect(alice.locator(f"#agreements-list article[data-agreement='{first}']")).to_have_attribute(
         "data-status", "signed")
@@ -103,6 +119,19 @@ def test_two_cities_make_keep_and_break_agreements(stack, browser, instructor):
     bob.locator("#agreements-record details > summary").click()
     expect(bob.locator("#agreements-record tr.is-broken")).to_contain_text("忻州")
     _shot(alice, "2-alice-record", "#card-agreements")
+    # The instructor reads every province's record on the panel
+    panel_record = panel.locator("#promise-records details")
+    expect(panel_record).to_have_count(1)
+    expect(panel_record.locator("summary")).to_have_text("Province 1: 1 kept, 1 broken")
+    panel_record.locator("summary").click()
+    expect(panel_record.locator("tr.is-broken")).to_contain_text("Xinzhou")
+    expect(panel_record).to_contain_text(f"Agreement #{first}")
+    expect(panel_record).to_contain_text("Taiyuan–Xinzhou")  # last round's project, by name
+    _shot(panel, "2b-panel-record", "#promise-records")
+    panel.set_viewport_size({"width": 360, "height": 740})
+    panel_record.scroll_into_view_if_needed()
+    panel.screenshot(path=f"{SHOTS}/2c-panel-record-360.png")
+    panel.set_viewport_size({"width": 1280, "height": 900})
     _shot(bob, "3-bob-record-zh", "#agreements-record")
 
     # ---- round 2: nothing to agree on between them

@@ -4,6 +4,7 @@
    and `task.assign` on the instructor socket (docs/protocol.md §9). */
 import { el, T, F, $, clear, showError, showOk } from "./common.js";
 import { mount, on, onRender, send, state } from "./hooks.js";
+import { renderRecord } from "../play/promises.js";
 
 var A = { round: null, agreements: [], tasks: [], record: {}, counts: [], pending: {}, seq: 0 };
 
@@ -13,7 +14,8 @@ mount("main", el("section", { class: "card", id: "agreements-section", "aria-lab
   el("div", { id: "agreements-counts" }),
   el("div", { id: "agreements-table", class: "table-wrap" }),
   el("div", { id: "tasks-list" }),
-  el("div", { id: "task-form-box" })
+  el("div", { id: "task-form-box" }),
+  el("div", { id: "promise-records" })
 ]));
 
 var STATUS = {
@@ -63,10 +65,13 @@ function cityName(provinceId, city) {
   var c = p && (p.cities || []).filter(function (x) { return x.city === city; })[0];
   return c ? PC.name(c.name) : city;
 }
+var JOINT_NAMES = {};
+try { JOINT_NAMES = JSON.parse($("joint-names-data").textContent) || {}; } catch (e) { JOINT_NAMES = {}; }
 function projectName(provinceId, project) {
   var p = provinceOf(provinceId) || provinces()[0];
   var j = p && p.offer && (p.offer.joint || []).filter(function (x) { return x.id === project; })[0];
-  return j ? PC.name({ zh: j.name_zh, en: j.name_en }) : project;
+  if (j) { return PC.name({ zh: j.name_zh, en: j.name_en }); }
+  return JOINT_NAMES[project] ? PC.name(JOINT_NAMES[project]) : project;  // a past round's project
 }
 function annullable() { var r = currentRound(); return !!(r && (r.status === "open" || r.status === "closed")); }
 
@@ -75,6 +80,32 @@ function draw() {
   drawTable();
   drawTasks();
   drawTaskForm();
+  drawRecords();
+}
+
+/* Every province's record of promises, as its students see it: one folded table each,
+   in province order (the server sends it after each scoring and in every snapshot). */
+function drawRecords() {
+  var box = $("promise-records");
+  var shown = provinces().filter(function (p) { return p.province && (A.record[String(p.province.id)] || []).length; });
+  var key = shown.map(function (p) { return p.province.id; }).join(",");
+  if (box.dataset.key !== key) {
+    box.dataset.key = key;
+    clear(box);
+    if (shown.length) { box.appendChild(el("h3", { text: T("Records of promises") })); }
+    shown.forEach(function (p) {
+      box.appendChild(el("div", { class: "promise-record", "data-province": String(p.province.id) }));
+    });
+  }
+  shown.forEach(function (p) {
+    var id = p.province.id;
+    renderRecord(box.querySelector('[data-province="' + id + '"]'), A.record[String(id)], {
+      city: function (c) { return cityName(id, c); },
+      project: function (j) { return projectName(id, j); }
+    }, function (kept, broken) {
+      return F("Province %(n)s: %(kept)s kept, %(broken)s broken", { n: p.province.number, kept: kept, broken: broken });
+    });
+  });
 }
 
 function drawCounts() {

@@ -100,8 +100,9 @@ function draw() {
   drawTasks();
   drawList();
   drawPropose();
-  renderRecord($("agreements-record"), A.record);
+  renderRecord($("agreements-record"), A.record, { city: cityName, project: projectName });
   markSheet();
+  linkCards();
   var waiting = A.agreements.filter(function (a) { return a.status === "proposed" && myParty(a) && !myParty(a).accepted; }).length;
   $("agreements-sub").textContent = waiting ? t(ngettext("%(n)s proposal waits for your answer", "%(n)s proposals wait for your answer", waiting), { n: waiting }) : "";
 }
@@ -249,6 +250,38 @@ function drawPropose() {
     h("summary", { text: gettext("Propose an agreement to the members of a joint project") }), form
   ]));
 }
+/* Opens the proposal form with `project` chosen, and takes the student there: the form
+   sits below the sheet and the agreements, far from where a phone user negotiates. */
+function proposeFor(project) {
+  var select = $("ag-project");
+  if (!select) { return; }
+  var details = select.closest("details");
+  if (details) { details.open = true; }
+  if (select.value !== project) {
+    select.value = project;
+    select.dispatchEvent(new Event("change"));
+  }
+  var first = document.querySelector('#ag-pledges input[data-city="' + CSS.escape(me().city) + '"]') || select;
+  $("agreements-propose").scrollIntoView({ block: "start", behavior: "smooth" });
+  first.focus({ preventScroll: true });
+}
+
+/* A "Propose an agreement for this project" button on each joint-project card of the
+   sheet this city is a member of, while proposals can be made. */
+function linkCards() {
+  document.querySelectorAll("#joint-cards .propose-here").forEach(function (n) { n.parentNode.removeChild(n); });
+  if (!$("ag-project")) { return; }
+  myProjects().forEach(function (p) {
+    var input = document.getElementById("contrib-" + p.id);
+    var field = input && input.closest(".field");
+    if (!field) { return; }
+    field.parentNode.insertBefore(h("p", { class: "propose-here" }, [
+      h("button", { type: "button", class: "btn btn-small btn-quiet", "data-project": p.id,
+                    text: gettext("Propose an agreement for this project"), onclick: function () { proposeFor(p.id); } })
+    ]), field.nextSibling);
+  });
+}
+
 on("agreement.done", function (msg) {
   var done = A.onDone && A.onDone[msg.request_id];
   if (done) { delete A.onDone[msg.request_id]; done(); }
