@@ -10,6 +10,9 @@ PY=.venv/bin/python
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
 WORKERS="${WEB_WORKERS:-2}"
+# The web server keeps its PostgreSQL connections in Django's pool (at most this many per
+# process): a connection per socket message cost more CPU than the save it carried
+# (docs/performance.md, issue #12). The worker keeps Django's default.
 RUN="${RUN_DIR:-$PWD/.run}"  # this install's data: database, secret key, Redis prefix
 mkdir -p "$RUN"
 
@@ -61,7 +64,7 @@ stdout_logfile=/dev/stdout
 stdout_logfile_maxbytes=0
 
 [program:web]
-command=$PWD/.venv/bin/uvicorn config.asgi:application --ws config.websocket:WebSocketProtocol --host $HOST --port $PORT --workers $WORKERS --log-level warning --no-access-log
+command=env DB_POOL_SIZE=${DB_POOL_SIZE:-10} $PWD/.venv/bin/uvicorn config.asgi:application --ws config.websocket:WebSocketProtocol --host $HOST --port $PORT --workers $WORKERS --log-level warning --no-access-log
 directory=$PWD
 autorestart=true
 startsecs=3

@@ -74,7 +74,7 @@ def remember_server_loop() -> None:
     _server_loop = asyncio.get_running_loop()
 
 
-def _log_failure(future: Future) -> None:
+def _log_failure(future: Future | asyncio.Future) -> None:
     if not future.cancelled() and future.exception() is not None:
         logger.error("broadcast failed", exc_info=future.exception())
 
@@ -128,7 +128,6 @@ def use_sender_loop() -> None:
 
 
 def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
-    global _sender
     loop = _server_loop
     if loop is not None and loop.is_running() and not _on_loop(loop):
         future = asyncio.run_coroutine_threadsafe(make_coroutine(), loop)
@@ -140,14 +139,52 @@ def _run(make_coroutine: Callable[[], Coroutine[Any, Any, Any]]) -> None:
     if not _use_sender:
         async_to_sync(make_coroutine)()
         return
+    asyncio.run_coroutine_threadsafe(make_coroutine(), _sender_loop()).result(timeout=30)
+
+
+def _sender_loop() -> asyncio.AbstractEventLoop:
+    global _sender
     with _sender_lock:
         if _sender is None or not _sender[1].is_alive():
             loop = asyncio.new_event_loop()
             thread = threading.Thread(target=loop.run_forever, name="channel-sender", daemon=True)
             thread.start()
             _sender = (loop, thread)
-        loop = _sender[0]
-    asyncio.run_coroutine_threadsafe(make_coroutine(), loop).result(timeout=30)
+        return _sender[0]
+
+
+def _sending_loop() -> asyncio.AbstractEventLoop | None:
+    """The long-lived loop this process sends from: the server's, or a worker's sender loop."""
+    loop = _server_loop
+    if loop is not None and loop.is_running():
+        return loop
+    return _sender_loop() if _use_sender else None
+
+
+def send_later(delay: float, collect: Callable[[], list[tuple[str, str]]]) -> asyncio.AbstractEventLoop | None:
+    """In `delay` seconds, send the encoded (group, text) pairs `collect()` returns then,
+    from this process's sending loop, which is returned; the caller's thread does not wait.
+    None when this process has no such loop (a test, a management command): the caller
+    sends at once."""
+    loop = _sending_loop()
+    if loop is None:
+        return None
+
+    def fire() -> None:
+        encoded = collect()
+        layer = get_channel_layer()
+        if layer is not None and encoded:
+            loop.create_task(_relay_all(layer, encoded)).add_done_callback(_log_failure)
+
+    try:
+        loop.call_soon_threadsafe(loop.call_later, delay, fire)
+    except RuntimeError:  # the loop closed meanwhile
+        return None
+    return loop
+
+
+async def _relay_all(layer: Any, encoded: list[tuple[str, str]]) -> None:
+    await asyncio.gather(*(layer.group_send(g, {"type": "relay", "text": t}) for g, t in encoded))
 
 
 def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:
@@ -181,7 +218,7 @@ def send_encoded_now(encoded: list[tuple[str, str]]) -> None:
         return
 
     async def _send() -> None:
-        await asyncio.gather(*(layer.group_send(g, {"type": "relay", "text": t}) for g, t in encoded))
+        await _relay_all(layer, encoded)
 
     _run(_send)
 

@@ -40,6 +40,8 @@ def _render(template: str | None, params: dict[str, Any], fallback: str) -> str:
 
 
 def translate(problems: list[Problem]) -> list[dict[str, Any]]:
+    if not problems:  # every valid save: translating the whole table cost more than checking the sheet
+        return []
     messages = _messages()
     return [{"code": p.code, "field": p.field, "message": _render(messages.get(p.code), dict(p.params), p.message)}
             for p in problems]

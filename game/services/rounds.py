@@ -6,7 +6,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,14 +26,12 @@ from game.models import (
     Seat,
     SeatResult,
     Sheet,
-    SheetRevision,
 )
 from game.scenarios.loader import rules_from_data as rules_from_untrusted
 from game.scenarios.schema import Reader
-from game.services import broadcast
+from game.services import broadcast, save_notices
 from game.services.announce import announce_private_outcomes, announce_round, announce_session
 from game.services.errors import GameError, SheetRefused, forbidden
-from game.services.limits import check_save_rate
 from game.services.problems import translate, translate_issues
 from game.services.province_rules import (
     engine_rules,
@@ -45,6 +43,7 @@ from game.services.province_rules import (
 from game.services.scored_view import scored_payloads
 from game.services.selectors import province_seed, public_cities, scenario_for, state_before, states_before
 from game.services.sessions import _rules_version, check_owner, log
+from game.services.sheet_store import load_for_save, open_round_shared, store_sheet
 from game.services.treatment_labels import schedule_of, treatment_labels
 
 MAX_EXTENSION = 3600
@@ -251,10 +250,7 @@ def _open_round_shared(session: GameSession) -> Round | None:
     close (FOR UPDATE) waits for the saves in flight and later saves see it closed.
     SQLite serialises writers anyway."""
     if connection.vendor == "postgresql":
-        table = Round._meta.db_table
-        found = list(Round.objects.raw(f"SELECT * FROM {table} WHERE session_id = %s AND status = %s FOR SHARE",
-                                       [session.id, Round.Status.OPEN]))
-        return found[0] if found else None
+        return open_round_shared(session.id)
     return Round.objects.filter(session=session, status=Round.Status.OPEN).first()
 
 
@@ -267,10 +263,22 @@ def _state_at_open(province_id: int, round_no: int, session_id: int, seed: int) 
     return state_before(Province(pk=province_id, session=session), round_no, session)
 
 
-def _seat_for(participant: Participant) -> Seat:
-    if participant.removed or participant.seat_id is None:
-        raise GameError("no_seat", _("You do not have a seat in this game."))
-    return participant.seat
+def _save_context(participant: Participant | None, seat: Seat | None
+                  ) -> tuple[Participant | None, Seat, GameSession, Round | None]:
+    """Who saves, for which seat and session, and the open round (locked FOR SHARE)."""
+    if participant is not None and connection.vendor == "postgresql":
+        found = load_for_save(participant.pk)  # one query, written once (services/sheet_store.py)
+        if found is None or found[0].removed:
+            raise GameError("no_seat", _("You do not have a seat in this game."))
+        return found
+    if participant is not None:
+        participant = Participant.objects.select_related("seat__province__session").get(pk=participant.pk)
+        if participant.removed or participant.seat_id is None:
+            raise GameError("no_seat", _("You do not have a seat in this game."))
+        seat = participant.seat
+    assert seat is not None
+    session = seat.province.session
+    return participant, seat, session, _open_round_shared(session)
 
 
 def sheet_save(*, participant: Participant | None, seat: Seat | None = None, round_number: int | None,
@@ -285,17 +293,12 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
     FOR SHARE. A save that finds the round closed (by the instructor or the sweeper) is
     refused whenever it arrived."""
     with transaction.atomic():
-        if participant is not None:
-            participant = Participant.objects.select_related("seat__province__session").get(pk=participant.pk)
-            seat = _seat_for(participant)
-        assert seat is not None
-        session = seat.province.session
+        participant, seat, session, rnd = _save_context(participant, seat)
         if session.status == GameSession.Status.ENDED:
             raise GameError("ended", _("This game has ended."))
         if session.paused_at is not None:
             raise GameError("paused", _("The instructor has paused the game: your sheet was not saved. Keep it "
                                         "here and save again when the game resumes."))
-        rnd = _open_round_shared(session)
         if rnd is None or (round_number is not None and rnd.number != round_number):
             raise GameError("round_not_open", _("This round is not open for decisions."))
         if rnd.deadline <= (received_at or timezone.now()):
@@ -320,28 +323,12 @@ def sheet_save(*, participant: Participant | None, seat: Seat | None = None, rou
             raise SheetRefused(refusals)
         stored = {"bids": dict(sheet.bids), "contributions": dict(sheet.contributions),
                   "inflation_pct": sheet.inflation_pct}
-        now = timezone.now()
-        saved = Sheet.objects.select_for_update().filter(round=rnd, seat=seat).first()
-        first_save = saved is None
-        if saved is None:
-            try:
-                with transaction.atomic():  # a teammate may create the seat's sheet at the same moment
-                    saved = Sheet.objects.create(round=rnd, seat=seat, data=stored, saved_by=participant,
-                                                 saved_at=now)
-            except IntegrityError:
-                saved = Sheet.objects.select_for_update().get(round=rnd, seat=seat)
-                first_save = False
-        if not first_save:
-            if not by_bot:
-                check_save_rate(saved, now)  # a flood is refused before it is stored or pushed to anyone
-            saved.data, saved.saved_by, saved.saved_at = stored, participant, now
-            saved.version += 1
-            saved.save(update_fields=["data", "saved_by", "saved_at", "version"])
-        SheetRevision.objects.create(sheet=saved, version=saved.version, data=stored, saved_by=participant,
-                                     by_bot=by_bot, saved_at=now)
+        saved, first_save = store_sheet(rnd=rnd, seat=seat, participant=participant, data=stored, by_bot=by_bot,
+                                        now=timezone.now())
         _announce_sheet(session, rnd, seat, saved, first_save)
-        all_in = session.auto_close and not Seat.objects.filter(province__session=session).exclude(
-            sheets__round=rnd).exists()
+        # Only a seat's first save can complete the round.
+        all_in = first_save and session.auto_close and not Seat.objects.filter(
+            province__session=session).exclude(sheets__round=rnd).exists()
     if all_in:
         round_close(round_id=rnd.id, actor="all submitted")
     return saved
@@ -354,16 +341,18 @@ def _project_names(scenario, round_no: int) -> dict[str, str]:
 
 
 def _announce_sheet(session: GameSession, rnd: Round, seat: Seat, saved: Sheet, first_save: bool) -> None:
-    sheet_payload = {"type": "sheet", "seat": seat.id, "round": rnd.number, "data": saved.data,
-                     "version": saved.version, "saved_at": saved.saved_at.isoformat(),
-                     "saved_by": saved.saved_by.display_name if saved.saved_by else None}
-    messages = [(broadcast.seat_group(seat.id), sheet_payload),
-                (broadcast.instructor_group(session.id), sheet_payload)]
-    if first_save:
-        submitted = {"type": "submitted", "province": seat.province_id, "seat": seat.id, "round": rnd.number}
-        messages += [(broadcast.province_group(seat.province_id), submitted),
-                     (broadcast.projector_group(session.id), submitted)]
-    broadcast.on_commit(lambda: broadcast.send_many_now(messages), "sheet")
+    """The seat's own sockets (teammates, other tabs) get the sheet at once; the province,
+    projector and panel get it in the next coalesced notice (services/save_notices.py)."""
+    sheet = {"seat": seat.id, "round": rnd.number, "data": saved.data, "version": saved.version,
+             "saved_at": saved.saved_at.isoformat(),
+             "saved_by": saved.saved_by.display_name if saved.saved_by else None}
+
+    def send() -> None:
+        broadcast.send_many_now([(broadcast.seat_group(seat.id), {"type": "sheet", **sheet})])
+        save_notices.sheet_saved(session_id=session.id, round_number=rnd.number, province_id=seat.province_id,
+                                 seat_id=seat.id, first_save=first_save, sheet=sheet)
+
+    broadcast.on_commit(send, "sheet")
 
 
 @transaction.atomic

@@ -263,10 +263,9 @@
     if (m.type === "snapshot" || m.type === "round") {
       if (PC.takeView(state, m, keepSubmitted)) { render(); }
     } else if (m.type === "submitted" && state.snap) {
-      (state.snap.provinces || []).forEach(function (p) {
-        if (p.province.id !== m.province) { return; }
-        p.cities.forEach(function (c) { if (c.seat === m.seat) { c.submitted = true; } });
-      });
+      if (!state.snap.round || state.snap.round.number !== m.round) { return; }
+      var seats = m.seats || [];  // the seats of every province that saved since the last notice
+      PC.allCities(state.snap).forEach(function (c) { if (seats.indexOf(c.seat) >= 0) { c.submitted = true; } });
       if (state.view === "round") { renderSubmitted(); }
     } else if (m.type === "agreement_counts") {
       state.agreementCounts = m.counts || [];

@@ -28,8 +28,12 @@ def manage(env: dict, *args: str, stdin: str | None = None) -> str:
     return run.stdout
 
 
+WEB_DB_POOL_SIZE = "10"  # as scripts/run.sh starts the web server
+
+
 def start_server(env: dict, port: int, log: Path, extra: tuple[str, ...] = ()) -> subprocess.Popen:
     out = open(log, "w")  # noqa: SIM115 - lives as long as the process
+    env = {"DB_POOL_SIZE": WEB_DB_POOL_SIZE, **env}
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "config.asgi:application", "--ws", WS_PROTOCOL, "--host", "127.0.0.1",
          "--port", str(port),

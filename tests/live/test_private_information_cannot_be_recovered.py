@@ -34,8 +34,8 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 NAMES = ["Alice", "Bob", "Carol", "Dan", "Eve"]  # taiyuan, xinzhou, yangquan, lvliang, jinzhong
 FAIR = {"taiyuan": {"corridor-1": 44}, "xinzhou": {"corridor-1": 25}, "yangquan": {"corridor-1": 23},
         "lvliang": {"fen-1": 43}, "jinzhong": {"fen-1": 41}}  # fair shares rounded up: both projects complete
-IDENTITY = {"id", "seat", "province", "participant", "code", "server_time", "deadline", "opened_at", "saved_at",
-            "request_id", "title", "player_ids", "return_code"}
+IDENTITY = {"id", "seat", "seats", "province", "participant", "code", "server_time", "deadline", "opened_at",
+            "saved_at", "request_id", "title", "player_ids", "return_code"}
 
 
 def sheets(*, alice_inflation=10, carol_bid=15, alice_extra=None):
@@ -107,6 +107,9 @@ async def play_world(make_session, join, instructor, world: dict[str, dict]) -> 
     await sync_to_async(rounds.round_open)(session=session, user=instructor)
     for city, sheet in world.items():
         await sync_to_async(rounds.sheet_save)(participant=people[city], round_number=1, data=sheet)
+        # Each save's notice before the next save: the notices are coalesced, and how the
+        # saves would group depends on timing, which is not what the two worlds compare.
+        await socket.receive_type("submitted")
     await socket.send({"type": "snapshot"})
     await socket.receive_type("snapshot")
     await socket.drain()

@@ -39,6 +39,8 @@ def _sheets_in(messages, seat_id):
             found.append(m)
         if "sheets" in m and str(seat_id) in m["sheets"]:
             found.append(m)
+        if m.get("type") == "sheets" and any(s["seat"] == seat_id for s in m["sheets"]):
+            found.append(m)
     return found
 
 
@@ -51,7 +53,7 @@ async def test_another_city_sees_that_a_sheet_was_saved_but_never_its_contents(t
     await alice_socket.send({"type": "sheet.save", "round": 1, "sheet": {"bids": {"r1-nev": SECRET_BID}}})
     await alice_socket.receive_type("saved")
     submitted = await bob_socket.receive_type("submitted")
-    assert submitted["seat"] == alice.seat_id
+    assert submitted["seats"] == [alice.seat_id]
     await bob_socket.send({"type": "snapshot"})
     await bob_socket.receive_type("snapshot")
     await projector.receive_type("submitted")
@@ -127,8 +129,8 @@ async def test_the_instructor_sees_every_sheet_live(two_seats, instructor):
     assert (await panel.connect())[0]
     await panel.receive_type("snapshot")
     await sync_to_async(rounds.sheet_save)(participant=alice, round_number=1, data={"bids": {"r1-nev": 14}})
-    got = await panel.receive_type("sheet")
-    assert got["seat"] == alice.seat_id and got["data"]["bids"] == {"r1-nev": 14}
+    got = await panel.receive_type("sheets")
+    assert [(s["seat"], s["data"]["bids"]) for s in got["sheets"]] == [(alice.seat_id, {"r1-nev": 14})]
     await panel.close()
 
 

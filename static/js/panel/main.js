@@ -966,15 +966,22 @@ function onMessage(m) {
 function drawCore(m) {
   if (m.type === "snapshot" || m.type === "round") {
     if (PC.takeView(state, m, keepSaved)) { render(); }
-  } else if (m.type === "sheet" && state.snap) {
+  } else if (m.type === "sheets" && state.snap) {
+    /* The sheets saved since the last notice, the latest of each seat (coalesced by the server). */
     var r = state.snap.round;
     if (!r || r.number !== m.round) { return; }
     state.snap.sheets = state.snap.sheets || {};
-    state.snap.sheets[String(m.seat)] = { data: m.data, saved_at: m.saved_at, version: m.version, saved_by: m.saved_by };
-    var found = findSeat(m.seat);
-    if (found) { found.city.submitted = true; }
+    var selectedChanged = false;
+    (m.sheets || []).forEach(function (s) {
+      var known = state.snap.sheets[String(s.seat)];
+      if (known && known.version >= s.version) { return; }  // a snapshot already had it
+      state.snap.sheets[String(s.seat)] = { data: s.data, saved_at: s.saved_at, version: s.version, saved_by: s.saved_by };
+      var found = findSeat(s.seat);
+      if (found) { found.city.submitted = true; }
+      if (state.selectedSeat === s.seat) { selectedChanged = true; }
+    });
     renderProvinces();
-    if (state.selectedSeat === m.seat) { renderDetail(); }
+    if (selectedChanged) { renderDetail(); }
   } else if (m.type === "presence" && state.snap) {
     state.snap.presence = m;
     renderPresence();

@@ -92,7 +92,8 @@ function onSubmitted(msg) {
   if (!S.snap) { return; }
   var r = round();
   if (r && msg.round !== r.number) { return; }
-  cities().forEach(function (c) { if (c.seat === msg.seat) { c.submitted = true; } });
+  var seats = msg.seats || [];  // every seat of the province that saved since the last notice
+  cities().forEach(function (c) { if (seats.indexOf(c.seat) >= 0) { c.submitted = true; } });
   renderProvince();
 }
 
