@@ -9,8 +9,9 @@ with N students and an open round; each student saves once, as the socket's hand
 it (Channels closes stale connections before and after each call, so with the default
 settings every save opens its own database connection), then each saves again (a second
 save of the round: an update, not an insert). The notices a save sends go to a channel
-layer that drops them (the relay is bench/live.py's part). Prints the thread CPU per save,
-and with --profile the cumulative share of the phases.
+layer that drops them (the relay is bench/live.py's part). Prints the CPU per save of this
+process and of the embedded PostgreSQL (backends included), and with --profile where the
+saving thread's CPU goes. `DB_POOL_SIZE=10` measures it with the web server's pool.
 """
 
 from __future__ import annotations
@@ -91,7 +92,18 @@ def run(n: int, profile: bool) -> None:
         finally:
             close_old_connections()
 
+    from bench.live import _embedded_postmaster
+
+    postmaster = _embedded_postmaster()
+
+    def postgres_cpu() -> float:
+        if postmaster is None:
+            return 0.0
+        return sum(postmaster.cpu_times()[:4]) + sum(sum(p.cpu_times()[:2]) for p in postmaster.children()
+                                                     if p.is_running())
+
     for label in ("first saves", "second saves"):
+        pg_started = postgres_cpu()
         profiler = cProfile.Profile(time.thread_time)  # CPU of the saving thread, not waits
         times = []
         process_started = time.process_time()
@@ -106,7 +118,8 @@ def run(n: int, profile: bool) -> None:
         time.sleep(0.5)  # the loop sends what is left
         process = time.process_time() - process_started
         print(f"{label}: {n} saves; CPU per save: {process / n * 1000:.2f} ms for the process (saving thread "
-              f"median {statistics.median(times) * 1000:.2f} ms)", flush=True)
+              f"median {statistics.median(times) * 1000:.2f} ms), PostgreSQL "
+              f"{(postgres_cpu() - pg_started) / n * 1000:.2f} ms", flush=True)
         if profile:
             print("  cumulative time per save of the main steps (thread CPU under the profiler, so inflated):")
             stats = pstats.Stats(profiler)
