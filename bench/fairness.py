@@ -113,6 +113,15 @@ def main() -> int:
             )
     print("\nGains are mean points over the game (all cities, all grid seeds); a place is 1 + the")
     print("number of cities with strictly more points.")
+    print("\nPer city, over the grid: mean place / best place / the strategy that did best (mean points):\n")
+    for name in names:
+        for preset in presets:
+            cells = []
+            for c in cities[name]:
+                places = [p for s in GRID for p in runs[(name, preset, c, s)].places]
+                top = max(GRID, key=lambda s, _c=c: mean(runs[(name, preset, _c, s)].points))
+                cells.append(f"{c} {mean(places):.1f}/{min(places)}/{top}")
+            print(f"- {name} / {preset}: " + ", ".join(cells))
     return 0
 
 

@@ -25,9 +25,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from game.bots.base import BotView, checked, commitment_options, cooperation_rate, fit_to_budget, with_commitments
+from game.bots.base import (
+    BotView,
+    RoundRecord,
+    checked,
+    commitment_options,
+    cooperation_rate,
+    fit_to_budget,
+    with_commitments,
+)
 from game.bots.simple import FairShare
-from game.engine import Rules, Sheet, draws, quick_points
+from game.engine import RoundOffer, Rules, Sheet, draws, fair_shares, quick_points
 
 PASSES = 2
 
@@ -35,36 +43,80 @@ PASSES = 2
 def _predict(view: BotView) -> dict[str, Sheet]:
     if not view.history:
         opener = FairShare()
-        return {
+        sheets = {
             c.id: opener.choose(dataclasses.replace(view, city_id=c.id))
             for c in view.province.cities
             if c.id != view.city_id
         }
+        if not view.rules.refund_failed:
+            # Where a failed project keeps the money, nobody pays on hope: with every
+            # rival assumed to pay, hosts paid into round-one projects that then failed
+            # and lost the money (issue #8).
+            sheets = {c: dataclasses.replace(s, contributions={}) for c, s in sheets.items()}
+        return sheets
     last = view.history[-1]
     predicted: dict[str, Sheet] = {}
     for city in view.province.cities:
         if city.id == view.city_id:
             continue
         before = last.sheets.get(city.id)
-        rate = cooperation_rate(last, view.province, city.id)
-        if rate is None:
-            rate = 1.0
-        price = 0.0
-        if before is not None:
-            values = {p.id: p.value for p in last.offer.industrial}
-            price = max((b / values[k] for k, b in before.bids.items() if values.get(k)), default=0.0)
+        # At most the fair share: money above T goes back, so a rival that over-paid last
+        # round is expected to pay its share, not to fill the others' gaps (a seat paying
+        # 2 × its share would otherwise talk the bots into paying for its park).
         contributions = {
-            p.id: int(round(rate * view.fair_share(p, city.id)))
+            p.id: int(round(min(_role_rate(view, city.id, p.host == city.id), 1.0) * view.fair_share(p, city.id)))
             for p in view.offer.joint
             if city.id in p.members
         }
-        bids = {p.id: int(round(price * p.value)) for p in view.offer.industrial}
-        bids = {k: v for k, v in bids.items() if v > 0}
         budget = view.state.city(city.id).budget
         contributions = fit_to_budget(contributions, budget)
-        bids = fit_to_budget(bids, budget - sum(contributions.values()))
+        bids = _predict_bids(last, before, view.offer, budget - sum(contributions.values()))
         predicted[city.id] = Sheet(city.id, bids, contributions, before.inflation_pct if before else 0)
     return predicted
+
+
+def _role_rate(view: BotView, city_id: str, host: bool) -> float:
+    """The share of its fair share a rival paid, the last time it was in a joint project
+    in the same role (host or not), within the same rules; 1 if it never was. Where the
+    host books the park output, hosts pay and the other members do not: predicting a
+    non-host from the round it hosted made hosts pay into projects that then failed, and
+    lose the money under the growth tournament (issue #8)."""
+    for record in reversed(view.history):
+        owed = paid = 0.0
+        sheet = record.sheets.get(city_id)
+        for p in record.offer.joint:
+            if city_id in p.members and (p.host == city_id) == host:
+                owed += fair_shares(p, view.province)[city_id]
+                paid += sheet.contributions.get(p.id, 0) if sheet else 0
+        if owed > 0:
+            return paid / owed
+    rate = cooperation_rate(view.history[-1], view.province, city_id)
+    return 1.0 if rate is None else rate
+
+
+def _predict_bids(last: RoundRecord, before: Sheet | None, offer: RoundOffer, left: int) -> dict[str, int]:
+    """A rival's bids this round from its bids last round, per project the larger of:
+    - its price per unit of value on the project of the same rank by value last round (a
+      seat that puts its money on the most valuable projects is expected to do so again);
+    - its highest price per unit of value on every project, all scaled together to what
+      it has left (a seat that moves between projects).
+    Each bid is at most what the rival has left. The second alone under-predicted a seat
+    that concentrates its budget: one seat jump-bidding on the two most valuable projects
+    beat the bots by about 10 points a game (issue #8)."""
+    if before is None or left <= 0:
+        return {}
+    ranked_last = sorted(last.offer.industrial, key=lambda p: (-p.value, p.id))
+    ratios = [before.bids.get(p.id, 0) / p.value if p.value > 0 else 0.0 for p in ranked_last]
+    if not ratios or max(ratios) <= 0:
+        return {}
+    spread = fit_to_budget({p.id: int(round(max(ratios) * p.value)) for p in offer.industrial}, left)
+    bids = {}
+    for rank, p in enumerate(sorted(offer.industrial, key=lambda p: (-p.value, p.id))):
+        same_rank = int(round(ratios[min(rank, len(ratios) - 1)] * p.value))
+        bid = min(max(same_rank, spread.get(p.id, 0)), left)
+        if bid > 0:
+            bids[p.id] = bid
+    return bids
 
 
 # Rivals may raise their bids: a bid is judged half against the predicted rival bids and
