@@ -6,16 +6,17 @@ then tries candidate sheets for itself against them with the engine itself
 the lowest spending — so a contribution or bid that changes nothing is dropped, and a
 joint project fails only when paying into it does not pay.
 
-Prediction (documented in docs/rules.md):
-- contributions: the other city pays the same share of its fair share as it paid, over
-  all its joint projects, last round;
-- bids: the other city bids the same price per unit of project value as its highest
-  bid last round, on every project;
+Prediction (documented in docs/rules.md §6):
+- contributions: the other city pays the share of its fair share it paid the last time
+  it was in a project in the same role (host or member), at most its fair share;
+- bids: per project, the larger of its last price per unit of value on the project of the
+  same rank and its highest price per unit of value spread over every project (`_predict_bids`);
 - report inflation: as last round.
 In the first round there is no last round: the bot assumes every other city plays the
-`fair_share` sheet (pays its fair shares, bids the reserve on one project). That start
-is optimistic on purpose: a joint project that then fails, fails because paying into
-it is not worth it to its members, not because nobody tried.
+`fair_share` sheet (pays its fair shares, bids the reserve on one project) — without the
+payments where a failed project keeps the money. That start is optimistic on purpose: a
+joint project that then fails, fails because paying into it is not worth it to its
+members, not because nobody tried.
 
 Audits: the bot does not know the seed, so a sheet with inflation is scored twice —
 as if audited and as if not — and the two are weighed by the audit probability.
@@ -76,11 +77,11 @@ def _predict(view: BotView) -> dict[str, Sheet]:
 
 
 def _role_rate(view: BotView, city_id: str, host: bool) -> float:
-    """The share of its fair share a rival paid, the last time it was in a joint project
-    in the same role (host or not), within the same rules; 1 if it never was. Where the
-    host books the park output, hosts pay and the other members do not: predicting a
-    non-host from the round it hosted made hosts pay into projects that then failed, and
-    lose the money under the growth tournament (issue #8)."""
+    """The share of its fair share a rival paid the last time it was in a joint project in
+    the same role (host or not); else its share over all its projects last round; else 1.
+    Where the host books the park output, hosts pay and the other members do not:
+    predicting a non-host from the round it hosted made hosts pay into projects that then
+    failed, and lose the money under the growth tournament (issue #8)."""
     for record in reversed(view.history):
         owed = paid = 0.0
         sheet = record.sheets.get(city_id)
