@@ -120,6 +120,25 @@ def _predict_bids(last: RoundRecord, before: Sheet | None, offer: RoundOffer, le
     return bids
 
 
+# How unsure a bot is of each predicted rival bid: it scales them, per project, by its own
+# seeded factor between 1 - DOUBT and 1 + DOUBT. Bots that read the last round the same way
+# otherwise all chased the most valuable project and left the second to a seat that put its
+# whole budget on the two best (+10 points a game with equal budgets, issue #8).
+DOUBT = 0.5
+
+
+def _doubted(view: BotView, predicted: dict[str, Sheet]) -> dict[str, Sheet]:
+    factor = {
+        p.id: draws.stream(view.seed, view.state.round_no, "bot-doubt", f"{view.city_id}/{p.id}").uniform(
+            1 - DOUBT, 1 + DOUBT)
+        for p in view.offer.industrial
+    }
+    return {
+        c: dataclasses.replace(s, bids={k: int(round(b * factor.get(k, 1.0))) for k, b in s.bids.items()})
+        for c, s in predicted.items()
+    }
+
+
 # Rivals may raise their bids: a bid is judged half against the predicted rival bids and
 # half against rivals who jump by JUMP (so a jump bid wins when the project is worth it).
 JUMP = 0.3
@@ -180,7 +199,7 @@ class BestResponse:
     name = "best_response"
 
     def choose(self, view: BotView) -> Sheet:
-        predicted = _predict(view)
+        predicted = _doubted(view, _predict(view))
         dims = _options(view, predicted)
         p = view.rules.audit_probability
         rules_clean = dataclasses.replace(view.rules, audit_probability=0.0)
