@@ -90,11 +90,11 @@ def test_simulate_json_counts_agreements_per_round():
 
 
 def test_best_response_declines_an_oversized_pledge_next_to_token_pledges_under_the_collaborative_contest():
-    # Yangquan pledges its whole budget (48) to corridor-1 (threshold 72) while the other
+    # Yangquan pledges its whole budget (45) to corridor-1 (threshold 61) while the other
     # two pledge 1 each: kept to the letter, the project fails and Yangquan's budget sits
     # idle. Assuming the others still paid their usual fair shares made it look free.
     view = _view("collaborative_contest", "yangquan")
     oversized = Agreement("z", "corridor-1", {"taiyuan": 1, "xinzhou": 1, "yangquan": view.budget})
-    assert view.budget == 48 and view.offer.joint_by_id()["corridor-1"].threshold == 72
+    assert view.budget == 45 and view.offer.joint_by_id()["corridor-1"].threshold == 61
     assert answer(make_strategy("best_response"), view, oversized) is False
     assert answer(make_strategy("negotiator"), view, oversized) is False

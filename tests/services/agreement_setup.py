@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from game.models import GameSession, Participant, Round
 from game.services import rounds
 
-PROJECT = "corridor-1"  # round 1: Taiyuan, Xinzhou, Yangquan; threshold 90
+PROJECT = "corridor-1"  # round 1: Taiyuan, Xinzhou, Yangquan; threshold 61, every budget 45
 
 
 @dataclass

@@ -69,7 +69,7 @@ def test_a_flood_of_proposals_is_refused_with_a_clear_message(make_session, join
                                                    ("implicit_coordination:3", False)])
 def test_binding_pledges_the_budget_cannot_cover_together_are_refused_at_acceptance(
         make_session, join, instructor, schedule, refused):
-    # shanxi, round 1: Xinzhou (budget 49) is in corridor-1 and road_north-1.
+    # shanxi, round 1: Xinzhou (budget 45) is in corridor-1 and road_north-1.
     session = make_session(scenario_id="shanxi", schedule=schedule, total_rounds=3, fill_with_bots=False)
     alice, bob, _carol, dave = (join(session, n) for n in ("Alice", "Bob", "Carol", "Dave"))
     assert (alice.seat.city_id, bob.seat.city_id, dave.seat.city_id) == ("taiyuan", "datong", "xinzhou")
@@ -85,6 +85,6 @@ def test_binding_pledges_the_budget_cannot_cover_together_are_refused_at_accepta
     with translation.override("en"), pytest.raises(GameError) as error:
         services.agreement_accept(participant=dave, agreement_id=second.public_id)
     assert error.value.code == "cannot_cover" and "Xinzhou" in error.value.message
-    assert "65" in error.value.message and "49" in error.value.message
+    assert "65" in error.value.message and "45" in error.value.message
     assert Agreement.objects.get(pk=second.id).status == "proposed"
     assert not AgreementParty.objects.get(agreement=second, seat=dave.seat).accepted_at

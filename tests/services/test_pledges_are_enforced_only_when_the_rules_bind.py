@@ -39,10 +39,10 @@ def test_under_cheap_talk_a_low_sheet_is_saved_and_the_record_shows_the_pledge_b
     t = open_table(make_session, join, instructor, "implicit_coordination:3")
     a = _signed(t)
     _save(t.alice, 40)
-    _save(t.bob, 10)  # pledged 30
+    _save(t.bob, 0)  # pledged 30
     _save(t.carol, 20)
     score(t)
-    assert _joint(t)["completed"] is False  # 70 < 90
+    assert _joint(t)["completed"] is False  # 60 < T = 61
     kept = dict(AgreementParty.objects.filter(agreement=a).values_list("seat__city_id", "kept"))
     assert kept == {"taiyuan": True, "xinzhou": False, "yangquan": True}
     # Public within the province: a city that was not even a party sees it.
