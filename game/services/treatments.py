@@ -65,6 +65,17 @@ def parse_treatments(text: str, presets: dict, total_rounds: int) -> list[dict[s
     return out
 
 
+def treatments_rounds(text: str) -> int | None:
+    """The rounds the first treatment counts out (`A=growth_tournament:4;…` → 4), so a
+    command given only treatments plays their length; None when it does not count every
+    entry (an uncounted entry fills whatever the session plays). parse_treatments checks the rest."""
+    first = next((p for p in str(text or "").split(";") if p.strip()), "")
+    counts = [c.partition(":")[2].strip() for c in first.partition("=")[2].split(",") if c.strip()]
+    if not counts or not all(c.isdigit() for c in counts):
+        return None
+    return sum(int(c) for c in counts)
+
+
 def treatments_text(treatments: list[dict[str, Any]]) -> str:
     """The inverse of parse_treatments (runs of one preset counted), for forms and copies."""
     parts = []

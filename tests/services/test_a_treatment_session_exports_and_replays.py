@@ -91,6 +91,12 @@ def test_replay_refuses_a_province_of_an_unknown_treatment(played, tmp_path):
     assert code != 0 and "provinces[1].treatment: 'Z' is not one of the session's treatments" in (out + err)
 
 
+def test_demo_session_plays_as_many_rounds_as_the_treatments_count(instructor):
+    session = demo(scenario="central-cluster", provinces=2,
+                   treatments="A=growth_tournament:2;B=collaborative_contest:2")
+    assert session.total_rounds == 2 and session.rounds.count() == 2
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ("A=growth_tournament:4;B=anarchy:4", "--treatments: The treatments are not valid: treatment B: unknown rules"),
     ("A=growth_tournament:2;B=collaborative_contest:4", "treatment A covers 2 rounds, but the session plays 4"),

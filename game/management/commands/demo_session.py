@@ -21,7 +21,7 @@ from game.services import rounds, sessions
 from game.services.bots import bots_play
 from game.services.errors import GameError
 from game.services.scenarios import get_scenario
-from game.services.treatments import parse_treatments
+from game.services.treatments import parse_treatments, treatments_rounds
 
 MAX_PROVINCES = 100
 
@@ -62,7 +62,8 @@ class Command(BaseCommand):
         parser.add_argument("--rules", default=None,
                             help="a preset, or a schedule: growth_tournament:3,collaborative_contest "
                                  "(default: the scenario's presets in thirds of the rounds)")
-        parser.add_argument("--rounds", default=None, help="default: every round of the scenario's deck")
+        parser.add_argument("--rounds", default=None,
+                            help="default: the rounds the treatments count, else every round of the scenario's deck")
         parser.add_argument("--provinces", default="1")
         parser.add_argument("--strategy", default="best_response",
                             help="one strategy for every seat, or a mix by city order: best_response:8,fair_share:3")
@@ -78,7 +79,10 @@ class Command(BaseCommand):
             scenario = get_scenario(opts["scenario"])
         except ScenarioError as exc:
             raise CommandError(f"--scenario: {' | '.join(exc.problems)}", returncode=2) from None
-        total = whole("rounds", opts["rounds"] or scenario.max_rounds, 1, scenario.max_rounds)
+        # Treatments that count their rounds set the game's length; an explicit --rounds that
+        # disagrees is refused by parse_treatments below.
+        default_rounds = treatments_rounds(opts["treatments"]) or scenario.max_rounds
+        total = whole("rounds", opts["rounds"] or default_rounds, 1, scenario.max_rounds)
         provinces = whole("provinces", opts["provinces"], 1, MAX_PROVINCES)
         seed = whole("seed", opts["seed"], 0, 2**31 - 1)
         city_ids = [c.id for c in scenario.province.cities]
