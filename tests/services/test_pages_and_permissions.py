@@ -75,4 +75,16 @@ def test_the_join_qr_code_points_at_the_public_address_when_one_is_set(client, m
     response = client.get(f"/qr/{session.code}.svg")
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
     assert b'xmlns="http://www.w3.org/2000/svg"' in response.content
-    assert client.get("/qr/NOPE99.svg").status_code == 404
+    assert client.get("/qr/NOPE99.svg").status_code == 404  # O is not in the code alphabet
+
+
+def test_no_public_page_tells_a_real_join_code_from_a_wrong_one(client, make_session):
+    """Each answered 200 for a real code and 404 otherwise, with no limit: an oracle that
+    went round the wrong-code limiter (issue #7)."""
+    session = make_session()
+    wrong = "ZZZZ22" if session.code != "ZZZZ22" else "ZZZZ23"
+    for template in ("/qr/{}.svg", "/?code={}", "/play/{}/", "/play/{}/history/", "/play/{}/rejoin/abc/"):
+        real, fake = client.get(template.format(session.code)), client.get(template.format(wrong))
+        assert real.status_code == fake.status_code, template
+        if template.startswith("/qr/"):
+            assert real.status_code == 200 and real["Content-Type"] == fake["Content-Type"] == "image/svg+xml"
