@@ -54,6 +54,19 @@ def test_each_student_sees_their_own_treatments_rules(stack, browser, instructor
     panel.locator("#rules-treatment").select_option("A")
     expect(panel.locator("#rules-current-name")).to_have_text("Growth tournament")
 
+    # "Every treatment" shows each one's rules and lights no preset; a preset clicked there
+    # sets every treatment only after the instructor confirms it (it merges the worlds).
+    panel.locator("#rules-treatment").select_option("")
+    expect(panel.locator("#rules-current-name")).to_have_text("A: Growth tournament · B: Collaborative contest")
+    expect(panel.locator("[data-preset][aria-pressed=true]")).to_have_count(0)
+    asked = []
+    panel.on("dialog", lambda dialog: asked.append(dialog.message))  # screens.person accepts it
+    panel.locator("[data-preset=growth_tournament]").click()
+    expect(panel.locator("#alerts")).to_contain_text("every treatment (A, B)")
+    assert asked and "Set ALL treatments (A, B)" in asked[0]
+    expect(panel.locator("#rules-current-name")).to_have_text("A: Growth tournament · B: Growth tournament")
+    expect(panel.locator("[data-preset][aria-pressed=true]")).to_have_attribute("data-preset", "growth_tournament")
+
     for page, name in ((panel, "panel"), (alice, "alice"), (bob, "bob")):
         page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=name == "panel")
         shutil.copy(tmp_path / f"{name}.png", f"/tmp/treatments-{name}.png")

@@ -279,23 +279,34 @@ function renderRules() {
   $("rules-section").classList.toggle("is-disabled", !enabled);
   if (!enabled) { state.rulesKey = null; return; }
   var rules = rulesShown(next);
+  // With every treatment chosen, each treatment's own rules are shown (issue #13 trial):
+  // showing only the first one's made the worlds look merged.
+  var each = everyTreatmentsRules(next);
   $("rules-for").textContent = state.snap.treatments
     ? F("Round %(n)s, %(which)s:", { n: next.number, which: treatmentName(state.rulesTreatment) })
     : F("Round %(n)s:", { n: next.number });
-  $("rules-current-name").textContent = rules.name ? PC.name(rules.name) : T("custom rules");
-  $("rules-summary").textContent = rules.summary ? PC.name(rules.summary) : "";
+  $("rules-current-name").textContent = each
+    ? each.map(function (t) { return t.label + ": " + rulesName(t.rules); }).join(" · ")
+    : rulesName(rules);
+  var shared = each ? sharedPreset(each) : rules.preset;
+  $("rules-summary").textContent = (!each || shared) && rules.summary ? PC.name(rules.summary) : "";
   document.querySelectorAll("[data-preset]").forEach(function (b) {
-    b.setAttribute("aria-pressed", String(b.dataset.preset === rules.preset));
+    b.setAttribute("aria-pressed", String(!!shared && b.dataset.preset === shared));
   });
   var diff = $("rules-diff");
   clear(diff);
-  if (!rules.changes || !rules.changes.length) {
+  var changes = [];
+  (each || [{ label: "", rules: rules }]).forEach(function (t) {
+    (t.rules.changes || []).forEach(function (c) { changes.push({ label: t.label, c: c }); });
+  });
+  if (!changes.length) {
     diff.appendChild(el("li", { class: "muted", text: next.number === 1 ? T("First round: nothing to compare with.")
       : T("No change: the same rules as the previous round.") }));
   } else {
-    rules.changes.forEach(function (c) {
+    changes.forEach(function (item) {
+      var c = item.c;
       diff.appendChild(el("li", {}, [
-        el("span", { class: "diff-param", text: paramLabel(c.param) + ": " }),
+        el("span", { class: "diff-param", text: (item.label ? item.label + " · " : "") + paramLabel(c.param) + ": " }),
         el("span", { class: "diff-old", text: valueText(c.param, c.old) }),
         el("span", { class: "diff-arrow", text: " → " }),
         el("strong", { class: "diff-new", text: valueText(c.param, c.new) })
@@ -315,6 +326,12 @@ function treatmentName(label) {
   return label ? F("treatment %(label)s", { label: label }) : T("every treatment");
 }
 
+/* "treatment A", or "every treatment (A, B)": names what an edit changed. */
+function treatmentsNamed(label) {
+  return label ? treatmentName(label)
+    : F("every treatment (%(labels)s)", { labels: state.snap.treatments.labels.join(", ") });
+}
+
 /* The rules the section shows and edits: the chosen treatment's; with every treatment
    chosen, the first one's (an edit applies its changed parameters to each). */
 function rulesShown(next) {
@@ -322,6 +339,24 @@ function rulesShown(next) {
   if (!plan || !next.treatments) { return next.rules; }
   if (plan.labels.indexOf(state.rulesTreatment) < 0) { state.rulesTreatment = ""; }
   return next.treatments[state.rulesTreatment || plan.labels[0]] || next.rules;
+}
+
+function rulesName(rules) {
+  return rules.name ? PC.name(rules.name) : T("custom rules");
+}
+
+/* [{label, rules}] for every treatment when "every treatment" is chosen; null otherwise. */
+function everyTreatmentsRules(next) {
+  var plan = state.snap.treatments;
+  if (!plan || !next.treatments || state.rulesTreatment) { return null; }
+  return plan.labels.filter(function (l) { return next.treatments[l]; })
+    .map(function (l) { return { label: l, rules: next.treatments[l] }; });
+}
+
+/* The preset every treatment plays, or "" when they differ (no preset button is lit). */
+function sharedPreset(each) {
+  var first = each.length ? each[0].rules.preset : "";
+  return each.every(function (t) { return t.rules.preset === first; }) ? (first || "") : "";
 }
 
 function renderTreatmentChoice() {
@@ -495,10 +530,12 @@ $("rules-editor").addEventListener("submit", function (e) {
   if (read.problems.length) { showError(read.problems.join(" ")); return; }
   if (!Object.keys(read.params).length) { showOk(T("Nothing to apply: no parameter was changed.")); return; }
   var n = state.snap.next_round.number;
+  var which = state.snap.treatments ? treatmentsNamed(state.rulesTreatment) : "";
   postRules(read.params, $("rules-apply"), state.rulesTreatment).then(function (data) {
     if (data) {
       state.rulesKey = null;  // rebuild from the next snapshot
-      showOk(F("Rules for round %(n)s updated.", { n: n }));
+      showOk(which ? F("Rules for round %(n)s updated for %(which)s.", { n: n, which: which })
+        : F("Rules for round %(n)s updated.", { n: n }));
     }
   });
 });
@@ -506,11 +543,16 @@ $("rules-editor").addEventListener("submit", function (e) {
 document.querySelectorAll("[data-preset]").forEach(function (button) {
   button.addEventListener("click", function () {
     var name = button.textContent.trim();
+    var plan = state.snap && state.snap.treatments;
+    // One click would give every treatment the same rules, merging the worlds: asked first.
+    if (plan && !state.rulesTreatment && !window.confirm(F(
+      "Set ALL treatments (%(labels)s) to “%(name)s” for the next round? They would then play the same rules. To change one treatment, choose it above first.", { labels: plan.labels.join(", "), name: name }))) { return; }
+    var which = plan ? treatmentsNamed(state.rulesTreatment) : "";
     act("preset", { preset: button.dataset.preset, treatment: state.rulesTreatment }, button).then(function (data) {
       if (!data) { return; }
       state.rulesKey = null;
-      showOk(state.snap.treatments
-        ? F("Preset “%(name)s” set for the next round of %(which)s.", { name: name, which: treatmentName(state.rulesTreatment) })
+      showOk(plan
+        ? F("Preset “%(name)s” set for the next round of %(which)s.", { name: name, which: which })
         : F("Preset “%(name)s” set for the next round.", { name: name }));
     });
   });
