@@ -78,16 +78,15 @@ def parse_mix(text: str, city_ids: Sequence[str]) -> list[str]:
     from game.scenarios.schema import parse_counted
 
     parts = parse_counted(text, STRATEGIES, what="strategy", unit="seats", empty="no strategy given")
-    names: list[str] = []
+    if len(parts) == 1 and parts[0][1] is None:
+        return [parts[0][0]] * len(city_ids)
     for name, count in parts:
         if count is None:
-            if len(parts) > 1:
-                raise ValueError(f"'{name}': give a number of seats for each strategy in a mix")
-            return [name] * len(city_ids)
-        names += [name] * count
-    if len(names) != len(city_ids):
-        raise ValueError(f"the mix fills {len(names)} seats but the scenario has {len(city_ids)} cities")
-    return names
+            raise ValueError(f"'{name}': give a number of seats for each strategy in a mix")
+    filled = sum(count or 0 for _name, count in parts)
+    if filled != len(city_ids):  # before expanding: a count of 10⁹ asked for gigabytes
+        raise ValueError(f"the mix fills {filled} seats but the scenario has {len(city_ids)} cities")
+    return [name for name, count in parts for _ in range(count or 0)]
 
 
 def summarise(history: Sequence[RoundRecord], rule_names: Sequence[str]) -> dict:

@@ -419,8 +419,9 @@ def rules_from_data(r: Reader, data: dict, path: str) -> Rules:
 
 
 def _prize(r: Reader, value: Any, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0 \
-            or value > 1000:
+    # The range before isfinite(): isfinite() of a 400-digit int raises OverflowError.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or value > 1000 \
+            or not math.isfinite(value):
         r.fail(path, f"must be a number of points from 0 to 1000, got {value!r}", "bad_prize", max=1000)
         return 0.0
     if not r.precision(value, path, decimals=PRIZE_DECIMALS, least_above_zero=LEAST_PRIZE):
@@ -431,10 +432,12 @@ def _prize(r: Reader, value: Any, path: str) -> float:
 def parse_schedule(text: str, presets: dict[str, Preset], rounds: int) -> list[str]:
     """`growth_tournament:3,collaborative_contest:3` → one preset id per round. A single
     name applies to every round; the last entry stretches to fill the remaining rounds."""
+    parts = parse_counted(text, presets, what="rules", unit="rounds", empty="the rule schedule is empty")
+    covered = sum(count or 1 for _name, count in parts)
+    if covered > rounds:  # checked before expanding: a count of 10⁹ asked for gigabytes
+        raise ValueError(f"the schedule covers {covered} rounds, more than the {rounds} played")
     out: list[str] = []
-    for name, count in parse_counted(text, presets, what="rules", unit="rounds", empty="the rule schedule is empty"):
+    for name, count in parts:
         out += [name] * (count or 1)
-    if len(out) > rounds:
-        raise ValueError(f"the schedule covers {len(out)} rounds, more than the {rounds} played")
     out += [out[-1]] * (rounds - len(out))
     return out

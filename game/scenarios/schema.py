@@ -12,6 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 _MISSING = object()
+# Larger than any figure a game holds, small enough for float() and the engine's arithmetic.
+MAX_MAGNITUDE = 10**15
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,14 @@ class Reader:
         if isinstance(value, float) and not math.isfinite(value):  # YAML .nan / .inf, Python's NaN
             self.fail(where, f"must be a finite number, got {value}", "not_finite")
             return 0
+        if abs(value) > MAX_MAGNITUDE:  # float() of a 400-digit int raises OverflowError
+            if value > 0:
+                self.fail(where, f"must be at most {hi if hi is not None else MAX_MAGNITUDE}", "too_big",
+                          max=hi if hi is not None else MAX_MAGNITUDE)
+            else:
+                self.fail(where, f"must be at least {lo if lo is not None else -MAX_MAGNITUDE}", "too_small",
+                          min=lo if lo is not None else -MAX_MAGNITUDE)
+            return 0
         if whole and not (isinstance(value, int) or float(value).is_integer()):
             self.fail(where, f"must be a whole number, got {value}", "not_whole")
             return 0
@@ -180,9 +190,14 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
+MAX_COUNT_DIGITS = 6  # no game has a million rounds or seats; callers compare the total with theirs
+
+
 def parse_counted(text: str, known: Iterable[str], *, what: str, unit: str, empty: str) -> list[tuple[str, int | None]]:
     """`a:3,b:2` (or `a`) → [(name, count or None)], names checked against `known`, counts
-    whole and ≥ 1. Shared by rule schedules (rounds) and bot mixes (seats)."""
+    whole and ≥ 1. Shared by rule schedules (rounds) and bot mixes (seats). Callers add the
+    counts up and compare them with what the game has BEFORE expanding them: `[name] * count`
+    with a count of 1,000,000,000 asked for 8 GB."""
     known = list(known)
     parts = [p.strip() for p in str(text).split(",") if p.strip()]
     if not parts:
@@ -194,8 +209,10 @@ def parse_counted(text: str, known: Iterable[str], *, what: str, unit: str, empt
         if name not in known:
             raise ValueError(f"unknown {what} '{name}' (known: {', '.join(sorted(known))})")
         if colon:
-            if not re.fullmatch(r"[0-9]+", count.strip()) or int(count) < 1:
-                raise ValueError(f"'{part}': the number of {unit} must be a whole number ≥ 1")
+            if not re.fullmatch(r"[0-9]+", count.strip()) or int(count[:12]) < 1:
+                raise ValueError(f"'{part[:60]}': the number of {unit} must be a whole number ≥ 1")
+            if len(count.strip()) > MAX_COUNT_DIGITS:  # before int(): 5,000 digits is past Python's limit
+                raise ValueError(f"'{part[:60]}': {count.strip()[:20]}… {unit} is more than any game has")
             out.append((name, int(count)))
         else:
             out.append((name, None))

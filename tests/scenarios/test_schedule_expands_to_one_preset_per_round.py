@@ -40,3 +40,18 @@ def test_spaces_around_names_and_counts_are_allowed():
 
 def test_a_schedule_exactly_as_long_as_the_rounds():
     assert parse_schedule("implicit_coordination:5", PRESETS, 5) == ["implicit_coordination"] * 5
+
+
+def test_counts_are_compared_with_the_rounds_before_being_expanded():
+    import pytest
+
+    from game.bots.simulation import parse_mix
+
+    for count in ("99999999999999999999", "999999", "9" * 5000):
+        text = f"growth_tournament:{count}"
+        with pytest.raises(ValueError):
+            parse_schedule(text, PRESETS, 10)
+    with pytest.raises(ValueError, match="more than any game"):
+        parse_mix("best_response:99999999999999999999", ["a", "b"])
+    with pytest.raises(ValueError, match="fills 999999 seats"):
+        parse_mix("best_response:999999", ["a", "b"])

@@ -35,6 +35,20 @@ def test_the_dashboard_refuses_bad_treatments_and_says_why(client, instructor):
     assert not GameSession.objects.exists()
 
 
+@pytest.mark.parametrize("field", ["schedule", "treatments"])
+@pytest.mark.parametrize("count", ["99999999999999999999", "1000000000", "999999"])
+def test_a_huge_round_count_is_refused_before_anything_is_expanded(client, instructor, field, count):
+    """`[name] * count` came before the check against the rounds played: 10²⁰ gave HTTP
+    500 and 10⁹ asked for 8 GB (issue #7)."""
+    client.force_login(instructor)
+    value = f"growth_tournament:{count}" if field == "schedule" else f"A=growth_tournament:{count}"
+    form = {**FORM, "treatments": "", field: value}
+    response = client.post("/instructor/", form, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "not valid" in response.content.decode()
+    assert not GameSession.objects.exists()
+
+
 def _json_post(client, url, data):
     return client.post(url, data, HTTP_ACCEPT="application/json")
 

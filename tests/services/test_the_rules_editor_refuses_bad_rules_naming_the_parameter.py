@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 NAN_BODY = '{"duplicate_penalty": NaN}'
 INF_BODY = '{"weights": {"gdp_growth": Infinity}}'
 OVERFLOW_BODY = '{"duplicate_penalty": 1e400}'  # valid JSON that Python reads as infinity
+HUGE = "9" * 400  # a whole number float() cannot hold: OverflowError, once HTTP 500
 
 
 @pytest.fixture
@@ -62,6 +63,10 @@ CASES = [
     ({"prizes": [5, 0.005]}, "bad_rules", ["prizes[1]", "0 or at least 0.01"]),
     ({"prizes": [5, 2.125]}, "bad_rules", ["prizes[1]", "at most 2 decimal places"]),
     ({"audit_probability": 5e-324}, "bad_rules", ["audit_probability", "at most 3 decimal places"]),
+    ('{"audit_probability": ' + HUGE + "}", "bad_rules", ["audit_probability", "at most 1"]),
+    ('{"audit_probability": -' + HUGE + "}", "bad_rules", ["audit_probability", "at least 0"]),
+    ('{"weights": {"gdp_growth": ' + HUGE + "}}", "bad_rules", ["weights.gdp_growth", "at most 100"]),
+    ('{"prizes": [' + HUGE + "]}", "bad_rules", ["prizes[0]", "1000"]),
 ]
 
 
@@ -71,7 +76,8 @@ CASES = [
     "negative-prize",
     "probability-over-1", "flag-as-text", "choice-as-list", "unknown-parameter",
     "null", "a-number", "text", "empty-list", "empty-object", "tiniest-weight", "weight-below-0.01",
-    "weight-of-4-decimals", "prize-1e-300", "prize-below-0.01", "prize-of-3-decimals", "tiniest-probability"])
+    "weight-of-4-decimals", "prize-1e-300", "prize-below-0.01", "prize-of-3-decimals", "tiniest-probability",
+    "400-digit-probability", "minus-400-digit-probability", "400-digit-weight", "400-digit-prize"])
 def test_bad_rules_are_refused_with_a_message_naming_the_parameter(editor, body, code, words):
     session, post = editor
     before = list(RulesVersion.objects.filter(session=session).values_list("id", "rules"))
