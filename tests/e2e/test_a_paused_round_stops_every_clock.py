@@ -92,7 +92,18 @@ def test_resuming_clears_the_paused_error_under_the_sheet(stack, browser, instru
     alice.locator("#sheet-form input[data-field]").first.fill("5")
     alice.locator("#save-btn").click()
     expect(alice.locator("#err-sheet")).to_contain_text("paused")
+    # Nothing is wrong with the sheet: the status says why and when, not "fix them".
+    expect(alice.locator("#save-status")).to_contain_text("when the game resumes")
+    expect(alice.locator("#save-status")).not_to_contain_text("fix them")
     shoot(alice, "paused-save-refused", full_page=False)
+    bo = person(browser, stack.base_url, locale="zh-CN")
+    join(bo, session.code, "Bo")
+    expect(bo.locator("#sheet-form")).to_be_visible()
+    bo.locator("#sheet-form input[data-field]").first.fill("5")
+    bo.locator("#save-btn").click()
+    expect(bo.locator("#save-status")).to_contain_text("游戏继续后即可保存")
+    expect(bo.locator("#save-status")).not_to_contain_text("请修改")
+    shoot(bo, "paused-save-refused-zh", full_page=False)
 
     panel.locator("#pause").click()
     expect(alice.locator("#sb-clock-value")).not_to_contain_text("paused")

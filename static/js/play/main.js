@@ -108,7 +108,12 @@ function onError(msg) {
     } else {
       $("err-sheet").textContent = msg.message || gettext("The sheet was not saved.");
       // Refused because the game was paused: stale once play resumes (sheet.js clearPausedError).
-      if (msg.code === "paused") { $("err-sheet").dataset.paused = "1"; }
+      if (msg.code === "paused") {
+        $("err-sheet").dataset.paused = "1";
+        // Nothing is wrong with the sheet: "fix them" would send the student hunting for a mistake.
+        updateSaveUi(gettext("The game is paused: not saved yet. Your entries are still here; you can save them when the game resumes."));
+        return;
+      }
     }
     updateSaveUi(gettext("Not saved. Your entries are still here: fix them and save again."));
     return;
