@@ -43,6 +43,8 @@
       if (text) { text.textContent = label; }
     });
     document.body.classList.toggle("is-offline", state !== "online");
+    // Parts that say something about pending work (the sheet's save bar) follow the state.
+    window.dispatchEvent(new CustomEvent("pc:connection", { detail: { state: state } }));
   };
 
   LiveSocket.prototype.connect = function () {

@@ -86,3 +86,33 @@ def test_a_student_page_heals_after_losing_the_network_and_after_a_server_restar
     wait_online(panel)
     expect(panel.locator("#scored-line")).to_contain_text("Round 1 scored.")
     expect(panel.locator("#open-round")).to_have_text("Open round 2 · Growth tournament")
+
+
+@pytest.mark.parametrize("locale, waiting", [("en-US", "saved when the connection returns"),
+                                              ("zh-CN", "网络恢复后将自动保存")])
+def test_a_save_sent_offline_on_a_phone_says_it_waits_for_the_connection_and_goes_through(
+        stack, browser, instructor, locale, waiting):
+    from tests.e2e.fit import shoot
+
+    panel = person(browser, stack.base_url)
+    log_in(panel)
+    session = create_session(panel, title="Lift", rounds=2, seconds=600, schedule="growth_tournament",
+                             auto_close=False)
+    alice = person(browser, stack.base_url, locale=locale)
+    alice.set_viewport_size({"width": 390, "height": 740})
+    join(alice, session.code, "Alice")
+    panel.locator("#open-round").click()
+    expect(alice.locator("#sheet-form")).to_be_visible()
+    field = alice.locator("#sheet-form input[data-field]").first
+    field.fill("10")
+    alice.mouse.wheel(0, 5000)  # scrolled down to the save button, the top bar out of sight
+    alice.context.set_offline(True)
+    expect(connection_state(alice)).to_have_attribute("data-state", "offline")
+    alice.locator("#save-btn").click()
+    expect(alice.locator("#save-status")).to_contain_text(waiting)
+    expect(alice.locator(".offline-banner")).to_be_in_viewport()
+    shoot(alice, f"offline-save-waiting-{locale}", full_page=False)
+
+    alice.context.set_offline(False)
+    wait_online(alice)
+    expect(alice.locator("#save-status .saved")).to_have_count(1)

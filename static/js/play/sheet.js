@@ -414,6 +414,12 @@ export function updateSaveUi(message) {
   btn.disabled = !!S.saving;
   btn.textContent = S.saving ? gettext("Saving…") : gettext("Save");
   if (message) { status.appendChild(h("span", { class: "unsaved", text: message })); return; }
+  if (S.saving && offline()) {
+    // The save is queued on the socket and goes out on reconnect: say so where the student looks.
+    btn.textContent = gettext("Waiting for the connection…");
+    status.appendChild(h("span", { class: "unsaved", text: gettext("Offline: your sheet will be saved when the connection returns.") }));
+    return;
+  }
   if (S.saving) { status.appendChild(h("span", { text: gettext("Saving…") })); return; }
   var sheet = me().sheet, r = round();
   var saved = sheet && r && sheet.round === r.number ? sheet : null;
@@ -429,6 +435,10 @@ export function updateSaveUi(message) {
     status.appendChild(h("span", { class: "unsaved", text: gettext("You have unsaved changes.") }));
   }
 }
+
+function offline() { return document.body.classList.contains("is-offline"); }
+
+window.addEventListener("pc:connection", function () { if (S.saving) { updateSaveUi(); } });
 
 $("sheet-form").addEventListener("submit", function (event) {
   event.preventDefault();
@@ -451,15 +461,14 @@ $("sheet-form").addEventListener("submit", function (event) {
   }
   S.seq += 1;
   var requestId = "s" + Date.now().toString(36) + "-" + S.seq;
-  S.saving = {
-    requestId: requestId, data: f.sheet,
-    timer: window.setTimeout(function () {
-      if (S.saving && S.saving.requestId === requestId) {
-        S.saving = null;
-        updateSaveUi(gettext("No answer from the server yet. Your entries are still here; check the connection and save again."));
-      }
-    }, 15000)
-  };
+  function giveUp() {
+    if (!S.saving || S.saving.requestId !== requestId) { return; }
+    // Offline, the save waits in the socket's queue: the wait for an answer starts on reconnect.
+    if (offline()) { S.saving.timer = window.setTimeout(giveUp, 15000); return; }
+    S.saving = null;
+    updateSaveUi(gettext("No answer from the server yet. Your entries are still here; check the connection and save again."));
+  }
+  S.saving = { requestId: requestId, data: f.sheet, timer: window.setTimeout(giveUp, 15000) };
   send({ type: "sheet.save", round: r.number, sheet: f.sheet, request_id: requestId });
   updateSaveUi();
 });
