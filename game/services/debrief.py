@@ -28,6 +28,11 @@ def _num(value: float) -> str:
     return f"{value:,.1f}"
 
 
+def _clauses(parts) -> str:
+    """Clauses of one reading: "a; b" in English, "a；b" in Chinese (the separator is translated)."""
+    return _("; ").join(parts)
+
+
 def _lang_name(names: dict[str, str]) -> str:
     return names["zh"] if (get_language() or "").startswith("zh") else names["en"]
 
@@ -139,7 +144,7 @@ def _completion(rounds, totals, phases) -> dict[str, Any]:
         rows.append({"round": rnd.number, "rules": _phase_of(phases, rnd.number)["name"], "completed": done,
                      "offered": offered, "rate": done / offered if offered else None})
     per_phase = _rates(rows, phases)
-    reading = "; ".join(_("%(rules)s: %(rate)s of joint projects completed") % {"rules": name, "rate": _pct(rate)}
+    reading = _clauses(_("%(rules)s: %(rate)s of joint projects completed") % {"rules": name, "rate": _pct(rate)}
                         for name, rate in per_phase) or _("No round has been scored yet.")
     return {"id": "completion", "title": _("Joint projects completed, per round"), "reading": reading,
             "columns": [{"key": "round", "label": _("Round")}, {"key": "rules", "label": _("Rules")},
@@ -169,7 +174,7 @@ def _welfare(rounds, totals, phases) -> dict[str, Any]:
                      "bid_waste": sum(t["bid_waste"] for t in ts) / n})
     welfare = _by_phase(phases, {r["round"]: r["welfare"] for r in rows})
     spending = dict(_by_phase(phases, {r["round"]: r["bid_spending"] for r in rows}))
-    reading = "; ".join(_("%(rules)s: welfare %(welfare)s, bids paid %(bids)s per round") % {
+    reading = _clauses(_("%(rules)s: welfare %(welfare)s, bids paid %(bids)s per round") % {
         "rules": name, "welfare": _num(value), "bids": _num(spending[name])} for name, value in welfare) \
         or _("No round has been scored yet.")
     return {"id": "welfare", "title": _("Province welfare and bid spending, per round (mean per province)"),
@@ -221,7 +226,7 @@ def _fair_share(rounds, paid, phases, names, order) -> dict[str, Any]:
         low = min(known, key=lambda c: (known[c], c))
         parts.append(_("lowest over the game: %(city)s (%(share)s)") % {"city": names[low], "share": _pct(known[low])})
     return {"id": "fair_share", "title": _("Contribution as a share of the fair share, by city and round"),
-            "reading": "; ".join(parts) or _("No round has been scored yet."),
+            "reading": _clauses(parts) or _("No round has been scored yet."),
             "columns": [{"key": "city", "label": _("City")}, {"key": "round", "label": _("Round")},
                         {"key": "share", "label": _("Share of fair share"), "format": "percent"}],
             "rows": rows, "cities": [names[c] for c in order]}

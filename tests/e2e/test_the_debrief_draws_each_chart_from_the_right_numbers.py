@@ -128,7 +128,12 @@ def test_the_debrief_reads_in_chinese(three_rounds, stack, browser):
     page.goto(f"/instructor/s/{session.id}/debrief/")
     expect(page.locator("#debrief")).to_have_attribute("data-ready", "true")
     reading = page.locator('[data-chart="completion"] [data-reading]').inner_text()
-    assert "增长锦标赛" in reading and "联合项目" in reading
+    assert "增长锦标赛" in reading and "合作项目" in reading
+    # Chinese punctuation in the assembled text, and no gap between a city's name and the verb.
+    texts = page.locator("[data-reading]").all_inner_texts() + page.locator(".phase").all_inner_texts()
+    for text in texts:
+        assert ": " not in text and "; " not in text and " 在" not in text, text
+    assert any("；" in text for text in texts) and any("：" in text for text in texts)
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / "debrief-zh.png"), full_page=True)
 
