@@ -64,12 +64,14 @@ def treatment_comparison(session: GameSession) -> dict[str, Any] | None:
     blocks = [_block(session, number, labels, label_of,
                      {pid: province_measures(t) for pid, t in per_round[number].items()}) for number in rounds]
     if rounds:
-        played: dict[int, list[dict]] = defaultdict(list)
+        # Not `played` again: reusing that name here once hid the rules actually played from
+        # _phases below (every phase came out as planned, even after a change mid-game).
+        history: dict[int, list[dict]] = defaultdict(list)
         for number in rounds:
             for pid, totals in per_round[number].items():
-                played[pid].append(totals)
+                history[pid].append(totals)
         blocks.append(_block(session, ALL_ROUNDS, labels, label_of,
-                             {pid: cumulative_measures(ts) for pid, ts in played.items()}))
+                             {pid: cumulative_measures(ts) for pid, ts in history.items()}))
     return {
         "revealed": session.treatments_revealed,
         "level": LEVEL,

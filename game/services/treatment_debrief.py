@@ -21,12 +21,13 @@ def two_worlds(session: GameSession) -> dict[str, Any] | None:
     comparison = for_projector(treatment_comparison(session))
     if comparison is None:
         return None
-    names = {t["label"]: treatment_name(t) for t in comparison["treatments"]}
     scored = [b["round"] for b in comparison["rounds"] if b["round"] != ALL_ROUNDS]
+    last = scored[-1] if scored else None
+    names = {t["label"]: treatment_name(t, through=last) for t in comparison["treatments"]}
     return {
         "revealed": comparison["revealed"],
         "comparison": comparison,
-        "treatments": [{"label": t["label"], "name": names[t["label"]], "provinces": t["provinces"]}
+        "treatments": [{"label": t["label"], "name": treatment_name(t), "provinces": t["provinces"]}
                        for t in comparison["treatments"]],
         "charts": [_chart(comparison, measure, names, len(scored)) for measure in MEASURES] if scored else [],
         "method": _("Each figure is the mean over a treatment's provinces. The interval is a percentile bootstrap "
@@ -37,15 +38,22 @@ def two_worlds(session: GameSession) -> dict[str, Any] | None:
     }
 
 
-def treatment_name(treatment: dict[str, Any]) -> str:
-    """"Treatment A", with its rules once they may be named ("Treatment A: growth tournament →
-    collaborative contest")."""
+def treatment_name(treatment: dict[str, Any], round: int | None = None, through: int | None = None) -> str:
+    """"Treatment A", with its rules once they may be named: those it played in `round`, or
+    the sequence up to round `through` ("Treatment A: growth tournament → implicit
+    coordination"), or over the whole schedule. The rules are the ones each round was played
+    under (Round.treatment_rules), so a change mid-game shows."""
     base = _("Treatment %(label)s") % {"label": treatment["label"]}
-    if not treatment["phases"]:
+    phases = treatment["phases"] or []
+    if round is not None:
+        phases = [p for p in phases if p["from"] <= round <= p["to"]]
+    elif through is not None:
+        phases = [p for p in phases if p["from"] <= through]
+    if not phases:
         return base
     zh = _chinese()
     names: list[str] = []
-    for phase in treatment["phases"]:
+    for phase in phases:
         name = (phase["name"]["zh"] if zh else phase["name"]["en"]) if phase["name"] else _("Rules edited by hand")
         if not names or names[-1] != name:
             names.append(name)
@@ -63,11 +71,14 @@ def _chart(comparison: dict[str, Any], measure: str, names: dict[str, str], roun
     percent = measure == "completion"
     fmt = "percent" if percent else None
     rows = []
+    by_label = {t["label"]: t for t in comparison["treatments"]}
     for block in comparison["rounds"]:
-        when = _("All rounds") if block["round"] == ALL_ROUNDS else block["round"]
+        every = block["round"] == ALL_ROUNDS
+        when = _("All rounds") if every else block["round"]
         for label, cell in block["treatments"].items():
             estimate = cell[measure]
-            rows.append({"round": when, "treatment": names[label], "provinces": estimate["n"],
+            name = names[label] if every else treatment_name(by_label[label], round=block["round"])
+            rows.append({"round": when, "treatment": name, "provinces": estimate["n"],
                          "mean": estimate["mean"], "low": estimate["low"], "high": estimate["high"]})
         if block["difference"] is not None:
             d = block["difference"]

@@ -20,15 +20,23 @@
   };
   var ORDER = ["completion", "welfare", "bids"];
 
-  function rulesText(t) {
+  /* The rules the treatment played in `round` (a number), or their sequence up to round
+     `through` ("Growth tournament → Implicit coordination"): the phases follow the rules each
+     round was actually played under, so a change mid-game is named, not the plan. */
+  function rulesText(t, round, through) {
     if (!t.phases) { return ""; }
-    return t.phases.map(function (p) { return p.name ? PC.name(p.name) : T("Custom rules"); })
+    var phases = t.phases.filter(function (p) {
+      if (typeof round === "number") { return p.from <= round && round <= p.to; }
+      return through === null || through === undefined || p.from <= through;
+    });
+    return phases.map(function (p) { return p.name ? PC.name(p.name) : T("Custom rules"); })
       .filter(function (name, i, all) { return i === 0 || all[i - 1] !== name; }).join(" → ");
   }
 
-  /* "Treatment A", or "Treatment A · Growth tournament" once the rules may be named. */
-  function treatmentName(t, short) {
-    var rules = short ? "" : rulesText(t);
+  /* "Treatment A", or "Treatment A · Growth tournament" once the rules may be named: those of
+     `round`, or (round "all" or absent) the sequence up to `through`. */
+  function treatmentName(t, short, round, through) {
+    var rules = short ? "" : rulesText(t, round, through);
     var base = F("Treatment %(label)s", { label: t.label });
     return rules ? base + " · " + rules : base;
   }
@@ -77,7 +85,7 @@
         + (!comparison.revealed && t.alias && t.alias !== t.label ? " · " + F("on the projector: %(alias)s", { alias: t.alias }) : "") }) : null;
       return el("tr", { "data-treatment": t.label }, [
         el("th", { scope: "row" }, [el("span", { class: "cmp-swatch", style: "background:" + COLOURS[i % COLOURS.length], "aria-hidden": "true" }),
-          treatmentName(t), who ? el("br") : null, who]),
+          treatmentName(t, false, round, lastRound(comparison)), who ? el("br") : null, who]),
         el("td", { class: "num", text: PC.fmt(c.provinces || 0, 0) })
       ].concat(ORDER.map(function (m) { return cell(m, c[m], false); })));
     });
@@ -139,7 +147,7 @@
     var datasets = comparison.treatments.map(function (t, i) {
       var colour = COLOURS[i % COLOURS.length];
       return {
-        label: treatmentName(t, options.narrow), code: t.label,
+        label: treatmentName(t, options.narrow, "all", lastRound(comparison)), code: t.label,
         data: blocks.map(function (b) { var e = (b.treatments[t.label] || {})[measure]; return e ? scale(e.mean) : null; }),
         intervals: blocks.map(function (b) {
           var e = (b.treatments[t.label] || {})[measure];
