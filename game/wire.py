@@ -54,7 +54,7 @@ def load_json(text: str | bytes, *, max_bytes: int, max_depth: int = MAX_JSON_DE
         raise BadJSON("bad_json")  # text after the value
     # Only a message with more brackets than the limit can be too deep; the walk is
     # iterative (a recursive one would fail where the parser did not).
-    if raw.count(b"[") + raw.count(b"{") > max_depth and _depth(value) > max_depth:
+    if raw.count(b"[") + raw.count(b"{") > max_depth and _parsed_depth(value) > max_depth:
         raise BadJSON("too_deep")
     # "\ud800" is valid JSON but decodes to a lone surrogate, which no reply, page or
     # database text can encode later: refuse it here.
@@ -63,7 +63,7 @@ def load_json(text: str | bytes, *, max_bytes: int, max_depth: int = MAX_JSON_DE
     return value
 
 
-def _depth(value: Any) -> int:
+def _parsed_depth(value: Any) -> int:
     """How deeply arrays and objects nest in parsed JSON, without recursion."""
     deepest = 0
     stack = [(value, 1)]
@@ -98,28 +98,6 @@ def _encodable(value: Any) -> bool:
             except UnicodeEncodeError:
                 return False
     return True
-
-
-def _depth(raw: bytes) -> int:
-    """The deepest bracket nesting outside strings, without recursion."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):  # [ {
-            depth += 1
-            deepest = max(deepest, depth)
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return deepest
 
 
 def echo_id(value: Any) -> str | int | None:

@@ -67,6 +67,8 @@ CASES = [
     ('{"audit_probability": -' + HUGE + "}", "bad_rules", ["audit_probability", "at least 0"]),
     ('{"weights": {"gdp_growth": ' + HUGE + "}}", "bad_rules", ["weights.gdp_growth", "at most 100"]),
     ('{"prizes": [' + HUGE + "]}", "bad_rules", ["prizes[0]", "1000"]),
+    ('{"weights": ' + '{"a":' * 16 + "1" + "}" * 17, "too_deep", ["JSON"]),
+    ('{"prizes": ' + "[" * 16 + "]" * 16 + "}", "too_deep", ["JSON"]),
 ]
 
 
@@ -77,7 +79,8 @@ CASES = [
     "probability-over-1", "flag-as-text", "choice-as-list", "unknown-parameter",
     "null", "a-number", "text", "empty-list", "empty-object", "tiniest-weight", "weight-below-0.01",
     "weight-of-4-decimals", "prize-1e-300", "prize-below-0.01", "prize-of-3-decimals", "tiniest-probability",
-    "400-digit-probability", "minus-400-digit-probability", "400-digit-weight", "400-digit-prize"])
+    "400-digit-probability", "minus-400-digit-probability", "400-digit-weight", "400-digit-prize",
+    "17-deep-objects", "17-deep-arrays"])
 def test_bad_rules_are_refused_with_a_message_naming_the_parameter(editor, body, code, words):
     session, post = editor
     before = list(RulesVersion.objects.filter(session=session).values_list("id", "rules"))
