@@ -75,4 +75,5 @@ def instructor_state(session_id: int) -> dict[str, Any]:
 
 
 def projector_state(session_id: int) -> dict[str, Any]:
-    return {"type": "agreement_counts", "counts": selectors.counts(GameSession.objects.get(pk=session_id))}
+    return {"type": "agreement_counts",
+            "counts": selectors.counts_for_projector(GameSession.objects.get(pk=session_id))}

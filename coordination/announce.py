@@ -7,7 +7,7 @@ record of promises goes to each province and the counts to the projector and pan
 from __future__ import annotations
 
 from coordination.models import Agreement, AssignedTask
-from coordination.selectors import agreement_payload, counts, promise_record, task_payload
+from coordination.selectors import agreement_payload, counts, counts_for_projector, promise_record, task_payload
 from game.models import GameSession, Round, Seat
 from game.services import broadcast
 
@@ -35,7 +35,8 @@ def promises(session: GameSession, rnd: Round, province_ids: list[int]) -> None:
         messages = [(broadcast.province_group(pid), {"type": "promises", "round": rnd.number, "record": rows})
                     for pid, rows in record.items()]
         summary = {"type": "agreement_counts", "counts": counts(session, rnd)}
-        messages += [(broadcast.projector_group(session.id), summary),
+        messages += [(broadcast.projector_group(session.id),
+                      {**summary, "counts": counts_for_projector(session, rnd)}),
                      (broadcast.instructor_group(session.id), {**summary, "record": record})]
         broadcast.send_many_now(messages)
 

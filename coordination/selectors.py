@@ -22,6 +22,7 @@ from game.engine import Rules, Sheet
 from game.engine.commitments import binding_minimums, commitment_problems
 from game.models import GameSession, Round, Seat
 from game.services.problems import translate
+from game.services.treatment_labels import results_hidden
 
 
 def _signed(rnd: Round, province_ids: Iterable[int] | None = None):
@@ -166,6 +167,17 @@ def counts(session: GameSession, rnd: Round | None = None) -> list[dict[str, Any
         elif any(k is False for k in kept):
             row["broken"] += 1
     return [by_province[k] for k in sorted(by_province)]
+
+
+def counts_for_projector(session: GameSession, rnd: Round | None = None) -> list[dict[str, Any]]:
+    """`counts` as the whole class may see them: before the treatments are revealed, one
+    total over every province (province None). Agreements are signed and kept for the rules'
+    sake (a collaboration reward), so counts per province would name each one's treatment."""
+    rows = counts(session, rnd)
+    if not rows or not results_hidden(session):
+        return rows
+    return [{"province": None, "round": rows[0]["round"],
+             **{k: sum(r[k] for r in rows) for k in ("signed", "kept", "broken")}}]
 
 
 def seat_view(seat: Seat, rnd: Round | None) -> dict[str, Any]:

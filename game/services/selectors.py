@@ -28,7 +28,7 @@ from game.services.province_rules import (
 from game.services.reading import once
 from game.services.scenarios import get_scenario
 from game.services.treatment_compare import for_projector, treatment_comparison
-from game.services.treatment_labels import has_treatments, schedule_of, treatment_labels
+from game.services.treatment_labels import has_treatments, results_hidden, schedule_of, treatment_labels
 
 PLAYING = (Round.Status.OPEN, Round.Status.CLOSED)
 
@@ -522,20 +522,40 @@ def student_snapshot(participant: Participant) -> dict[str, Any]:
     return {"type": "snapshot", "me": me, **province_public(seat.province, session)}
 
 
+# What the projector keeps of a city before the reveal: who sits there and whether they
+# saved. GDP, budget and hosted projects after a round follow the province's rules.
+_NEUTRAL_CITY = ("seat", "city", "name", "neighbours", "bot", "players", "player_ids", "stand_in", "submitted")
+
+
 def for_everyone(session: GameSession, payloads: dict[int, dict]) -> dict[int, dict]:
     """The province views as a screen everyone sees (the projector) may show them: with
-    treatments not yet revealed, without any province's rules, schedule or offer (whose
-    previews follow the rules). Without treatments, the views themselves."""
-    if not has_treatments(session) or session.treatments_revealed:
+    treatments not yet revealed, only what follows no rules (the cities' names, players and
+    saves); without treatments or after the reveal, the views themselves."""
+    if not results_hidden(session):
         return payloads
     out = {}
     for pid, payload in payloads.items():
-        last = payload.get("last_result")
-        out[pid] = {**payload, "session": {**payload["session"], "schedule": []},
+        out[pid] = {"session": {**payload["session"], "schedule": []},
+                    "province": payload["province"],
                     "round": payload["round"] and {**payload["round"], "rules": _split_rules()},
-                    "offer": None,
-                    "last_result": last and {**last, "rules": {"version": None, "preset": ""}}}
+                    "cities": as_table([{k: v for k, v in c.items() if k in _NEUTRAL_CITY}
+                                        for c in expand_table(payload["cities"])]),
+                    "offer": None, "standings": as_table([]), "history": [], "last_result": None}
     return out
+
+
+def hidden_headline(session: GameSession, payloads: dict[int, dict]) -> dict[str, Any] | None:
+    """Before the reveal, the projector's one number of the last scored round: joint
+    projects completed over every province (a total says nothing of who plays what)."""
+    if not results_hidden(session):
+        return None
+    lasts = [p["last_result"] for p in payloads.values() if p.get("last_result")]
+    if not lasts:
+        return None
+    number = max(last["round"] for last in lasts)
+    lasts = [last for last in lasts if last["round"] == number]
+    return {"round": number, "joint_completed": sum(last["totals"].get("joint_completed") or 0 for last in lasts),
+            "joint_offered": sum(last["totals"].get("joint_offered") or 0 for last in lasts)}
 
 
 def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = None) -> dict[str, Any]:
@@ -552,6 +572,8 @@ def projector_snapshot(session: GameSession, payloads: dict[int, dict] | None = 
         # The treatments side by side, as the class may see them (after session_info above
         # has read whether they are revealed yet); None without treatments.
         "comparison": for_projector(treatment_comparison(session)),
+        # Before the reveal: the headline total only, in place of the provinces' results.
+        "hidden_results": hidden_headline(session, payloads),
     }
 
 
@@ -575,6 +597,7 @@ def instructor_snapshot(session: GameSession, payloads: dict[int, dict] | None =
         for p in session.participants.order_by("joined_at", "id").values(
             "id", "display_name", "seat_id", "removed", "seat__province__number", "seat__city_id", "return_code")
     ]
+    snapshot.pop("hidden_results", None)  # the instructor sees every province's results
     snapshot.update(sheets=sheets, roster=roster, next_round=_next_round_plan(session, rnd),
                     presence=instructor_presence(presence_states(session)),
                     treatments=_treatment_plan(session, rnd),

@@ -18,6 +18,15 @@ def has_treatments(session: GameSession) -> bool:
     return len(session.treatments or []) > 1
 
 
+def results_hidden(session: GameSession) -> bool:
+    """Whether a screen the whole class sees must keep each province's results to itself:
+    with two treatments or more, until the instructor reveals them (issue #13 item 3). Every
+    result, standing and agreement count follows the rules its province plays (points per
+    city, collaboration rewards, self-reported indicators, revealed bids...), so set side by
+    side they would tell the class which province plays which treatment."""
+    return has_treatments(session) and not session.treatments_revealed
+
+
 def treatment_of(province: Province) -> str:
     """The label of the province's treatment, "" when its session has no split."""
     return province.treatment if has_treatments(province.session) else ""

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from coordination.selectors import counts as agreement_counts
 from game.models import GameSession
-from game.services import announce
+from game.services import announce, broadcast
 from game.services.errors import GameError
 from game.services.sessions import check_owner, log
 from game.services.treatment_labels import has_treatments, treatment_labels
@@ -28,4 +29,7 @@ def treatments_reveal(*, session: GameSession, user) -> GameSession:
     session.save(update_fields=["treatments_revealed"])
     log(session, "treatments_revealed", user.get_username(), labels=treatment_labels(session))
     announce.announce_session(session, provinces=[])
+    # The projector had only the total of agreements until now: each province's counts.
+    broadcast.on_commit(lambda: broadcast.send_many_now([(broadcast.projector_group(session.id), {
+        "type": "agreement_counts", "counts": agreement_counts(session)})]), "agreement counts revealed")
     return session

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from game.services.debrief import debrief
+from game.services.treatment_labels import results_hidden
 from game.views.instructor import _own
 
 
@@ -37,10 +38,13 @@ def _tables(data: dict[str, Any]) -> None:
 
 def _page(request: HttpRequest, session_id: int, projector: bool) -> HttpResponse:
     session = _own(request, session_id)
-    data = debrief(session, _province(request))
+    # Before the reveal the class sees the charts pooled over every province only: one
+    # province's charts follow its rules and would name its treatment (issue #13 item 3).
+    pooled_only = projector and results_hidden(session)
+    data = debrief(session, None if pooled_only else _province(request))
     _tables(data)
     return render(request, "instructor/debrief.html", {"session": session, "debrief": data,
-                                                       "projector": projector})
+                                                       "projector": projector, "pooled_only": pooled_only})
 
 
 @login_required

@@ -16,7 +16,11 @@
   var state = { snap: null, offset: 0, animatedRound: null, view: null };
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  /* Before the treatments are revealed the server sends no province's results, only the
+     headline total of the last scored round (hidden_results): cards side by side would
+     tell the class which province plays which rules. */
   function lastResultRound(snap) {
+    if (snap.hidden_results) { return snap.hidden_results.round; }
     var n = null;
     (snap.provinces || []).forEach(function (p) {
       if (p.last_result && (n === null || p.last_result.round > n)) { n = p.last_result.round; }
@@ -134,6 +138,7 @@
      it pushed their standings below the bottom of a projected 1080-pixel screen. */
   function comparing() { return document.body.classList.contains("has-compare"); }
   function pageCount() {
+    if (state.snap && state.snap.hidden_results) { return 1; }
     return Math.max(1, Math.ceil(((state.snap && state.snap.provinces) || []).length / PAGE)) + (comparing() ? 1 : 0);
   }
 
@@ -147,6 +152,11 @@
         offered += p.last_result.totals.joint_offered || 0;
       }
     });
+    if (snap.hidden_results) {
+      done = snap.hidden_results.joint_completed;
+      offered = snap.hidden_results.joint_offered;
+    }
+    $("proj-hidden-note").hidden = !snap.hidden_results;
     $("results-heading").textContent = round === null ? T("The game has ended")
       : s.status === "ended" ? F("Final results after round %(n)s", { n: round })
       : F("Results of round %(n)s", { n: round });
@@ -165,7 +175,7 @@
     var onCompare = comparing() && state.page === 0;
     document.body.classList.toggle("compare-page", onCompare);
     var first = (state.page - (comparing() ? 1 : 0)) * PAGE;
-    var provinces = onCompare ? [] : all.slice(first, first + PAGE);
+    var provinces = onCompare || snap.hidden_results ? [] : all.slice(first, first + PAGE);
     box.dataset.count = String(provinces.length);
     var pageValues = { from: provinces[0] && provinces[0].province.number, total: all.length, page: state.page + 1,
                        pages: pages, to: provinces.length && provinces[provinces.length - 1].province.number };

@@ -50,6 +50,11 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     expect(box.locator("tr[data-treatment='difference']").first).to_be_visible()
     for hidden in ("Growth tournament", "Collaborative contest", "provinces:"):
         expect(box).not_to_contain_text(hidden)
+    # No province's results before the reveal: side by side they would name each one's rules.
+    expect(projector.locator("#proj-hidden-note")).to_be_visible()
+    expect(projector.locator("#headline")).to_be_visible()
+    expect(projector.locator(".rank-card")).to_have_count(0)
+    expect(projector.locator("#proj-page")).to_have_text("")  # one page: no province pages to turn to
     comparison = treatment_comparison(GameSession.objects.get(pk=session.pk))
     one = comparison["rounds"][0]
     expected = [[pytest.approx(100 * one["treatments"][t]["completion"]["mean"])] for t in "AB"]
@@ -67,6 +72,8 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     expect(box.locator("tr[data-treatment='B'] th").first).to_contain_text("Collaborative contest")
     expect(box.locator("tr[data-treatment='A'] th").first).to_contain_text("provinces: 1, 3, 5")
     expect(panel.locator("#reveal-treatments")).to_be_hidden()
+    expect(projector.locator("#proj-hidden-note")).to_be_hidden()
+    expect(projector.locator(".rank-card").first).to_be_attached(timeout=30_000)  # the next page: provinces
     both(projector, "two-worlds-projector-revealed")
     chinese = person(browser, stack.base_url, locale="zh-CN")
     log_in(chinese)
