@@ -1,5 +1,5 @@
 /* The two worlds on the projector (issue #13): after each scoring, the treatments side by
-   side — the last round and all rounds so far, with a chart per round. Before the
+   side — the last round, with a chart per round (all rounds so far: in the debrief). Before the
    instructor reveals, the server sends labels and numbers only (no rule names, no
    provinces: treatment_compare.for_projector), and this shows just that. Fed by
    projector.js's messages (window.PCProjectorParts); drawn by static/js/compare.js. */
@@ -32,8 +32,10 @@
       : T("Which provinces play which treatment stays hidden until the instructor reveals it.");
     var tables = box.querySelector(".proj-compare-tables");
     while (tables.firstChild) { tables.removeChild(tables.firstChild); }
+    // The last round only: with the all-rounds table too the page ran past a 1080-pixel
+    // screen. The chart shows every round; the debrief has the all-rounds table.
     tables.appendChild(PCCompare.table(comparison, last, F("Round %(n)s", { n: last })));
-    tables.appendChild(PCCompare.table(comparison, "all", T("All rounds so far (welfare and bids per round)")));
+    tables.appendChild(el("p", { class: "proj-compare-more", text: T("All rounds so far: in the debrief.") }));
     PCCompare.draw(canvas, comparison, "completion", true);
   }
 

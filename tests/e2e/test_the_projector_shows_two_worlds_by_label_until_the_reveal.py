@@ -48,6 +48,7 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     expect(box.locator("canvas")).to_have_attribute("data-drawn", "true")
     expect(box.locator("tr[data-treatment='A'] th").first).to_have_text("Treatment A")
     expect(box.locator("tr[data-treatment='difference']").first).to_be_visible()
+    expect(box.locator(".cmp-table")).to_have_count(1)  # the last round; all rounds: in the debrief
     for hidden in ("Growth tournament", "Collaborative contest", "provinces:"):
         expect(box).not_to_contain_text(hidden)
     # No province's results before the reveal: side by side they would name each one's rules.
@@ -75,6 +76,19 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     expect(projector.locator("#proj-hidden-note")).to_be_hidden()
     expect(projector.locator(".rank-card").first).to_be_attached(timeout=30_000)  # the next page: provinces
     both(projector, "two-worlds-projector-revealed")
+    # The comparison page fits a 1080-pixel projector, its last line included.
+    projector.set_viewport_size(PROJECTOR)
+    bottom = projector.evaluate("() => document.getElementById('proj-next').getBoundingClientRect().bottom")
+    assert bottom <= PROJECTOR["height"], f"the comparison page runs {bottom} px down a 1080 px screen"
+    # The provinces' page (every 12 s): a tied place ("tied 3") leaves every column inside its card.
+    expect(projector.locator("#proj-page")).to_contain_text("page 2", timeout=20_000)
+    cut = projector.evaluate("""() => {
+        document.querySelectorAll('#proj-tables .rank-table td.place').forEach(td => { td.textContent = 'tied 3'; });
+        return [...document.querySelectorAll('#proj-tables .rank-card')].filter(card => {
+            const last = card.querySelector('thead th:last-child').getBoundingClientRect();
+            return last.right > card.getBoundingClientRect().right - 1; }).length; }""")
+    shoot(projector, "two-worlds-projector-provinces-tied-1920")
+    assert cut == 0, f"{cut} province cards cut off their last column"
     chinese = person(browser, stack.base_url, locale="zh-CN")
     log_in(chinese)
     open_projector(chinese, created)
