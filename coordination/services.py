@@ -59,9 +59,18 @@ def _acting_seat(participant: Participant | None, seat: Seat | None, by_bot: boo
     return seat
 
 
+def _not_paused(session: GameSession) -> None:
+    """Agreements bind sheets, and sheets are frozen during a pause: signing one then
+    changed what a city owed while no one could save. Chat stays open (docs/protocol.md)."""
+    if session.paused_at is not None:
+        raise GameError("paused", _("The instructor has paused the game: agreements wait until it resumes. "
+                                    "Nothing was changed; try again then."))
+
+
 def _open_round(session: GameSession) -> Round:
     if session.status == GameSession.Status.ENDED:
         raise GameError("ended", _("This game has ended."))
+    _not_paused(session)
     rnd = _open_round_shared(session)
     if rnd is None or rnd.deadline <= timezone.now():
         raise GameError("round_not_open", _("Agreements can only be made while a round is open."))
@@ -213,6 +222,7 @@ def _party_agreement(agreement_id: Any, seat: Seat) -> Agreement:
 
 
 def _still_proposed(agreement: Agreement) -> None:
+    _not_paused(agreement.session)
     if agreement.status != Agreement.Status.PROPOSED:
         raise GameError("not_proposed", _("This agreement is already %(status)s.")
                         % {"status": Agreement.Status(agreement.status).label.lower()})
