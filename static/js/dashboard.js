@@ -3,11 +3,32 @@
   "use strict";
   var input = document.getElementById("id_schedule");
   var rounds = document.getElementById("id_total_rounds");
+  // The suggested schedule (the form's default, or a suggestion clicked) follows the Rounds
+  // field, so a 6-round game is not refused for a 9-round schedule; a schedule the teacher
+  // typed is theirs and stays as it is.
+  var PHASES = ["growth_tournament", "implicit_coordination", "collaborative_contest"];
+  var countedDefault = document.querySelector("[data-schedule][data-rounds]");
+  var suggested = countedDefault ? countedDefault.dataset.schedule : null;
+  function scaled(n) {
+    var used = PHASES.slice(0, Math.min(PHASES.length, n));
+    if (used.length === 2) { used = [PHASES[0], PHASES[2]]; }  // two rounds: the two ends of the contrast
+    return used.map(function (name, i) {
+      var count = Math.floor(n / used.length) + (i < n % used.length ? 1 : 0);
+      return name + ":" + count;
+    }).join(",");
+  }
+  if (rounds && input) {
+    rounds.addEventListener("input", function () {
+      var n = parseInt(rounds.value, 10);
+      if (!(n >= 1) || input.value !== suggested) { return; }
+      input.value = suggested = scaled(n);
+    });
+  }
   document.querySelectorAll("[data-schedule]").forEach(function (button) {
     button.addEventListener("click", function () {
       if (!input) { return; }
       input.value = button.dataset.schedule;
-      if (rounds && button.dataset.rounds) { rounds.value = button.dataset.rounds; }
+      if (rounds && button.dataset.rounds) { rounds.value = button.dataset.rounds; suggested = input.value; }
       input.focus();
     });
   });
