@@ -15,7 +15,10 @@ const PHASE_FILL = ["rgba(120,140,170,0.14)", "rgba(230,159,0,0.14)", "rgba(0,15
 
 const rounds = data.rounds.map(String);
 const projector = document.body.classList.contains("debrief-projector");
-if (projector) { Chart.defaults.font.size = 16; }
+// On the projector the text grows with the screen (about 24 px on a 1920-px wall: 16 px
+// read as small print from the back of a room).
+const FONT = projector ? Math.max(16, Math.round(window.innerWidth / 80)) : 12;
+Chart.defaults.font.size = FONT;
 Chart.defaults.animation = false;  // screenshots and projectors: draw once, at once
 
 function label(chart, key) {
@@ -25,7 +28,7 @@ function label(chart, key) {
 
 function column(chart, key) { return chart.rows.map(function (r) { return r[key]; }); }
 
-/* The rule phases as shaded boxes behind a per-round chart, named at the top. */
+/* The rule phases as shaded boxes behind a per-round chart. */
 function phaseBoxes() {
   const boxes = {};
   data.phases.forEach(function (phase, n) {
@@ -33,18 +36,39 @@ function phaseBoxes() {
       type: "box", drawTime: "beforeDatasetsDraw", borderWidth: 0,
       xMin: rounds.indexOf(String(phase.from)) - 0.5, xMax: rounds.indexOf(String(phase.to)) + 0.5,
       backgroundColor: PHASE_FILL[n % PHASE_FILL.length],
-      label: { display: true, content: phase.name, position: { x: "center", y: "start" },
-               color: "#37414d", font: { size: projector ? 14 : 11 } },
     };
   });
   return { annotations: boxes };
 }
 
+/* The phases' names above the plot area, in the top padding: inside it a bar or a line
+   at the top of the scale hid them. Shortened to the band's width when they do not fit. */
+const PHASE_FONT = Math.max(11, FONT - 1);
+const phaseNames = {
+  id: "phaseNames",
+  afterDraw: function (chart) {
+    const x = chart.scales.x, ctx = chart.ctx;
+    ctx.save();
+    ctx.font = "600 " + PHASE_FONT + "px " + Chart.defaults.font.family;
+    ctx.fillStyle = "#37414d";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    data.phases.forEach(function (phase) {
+      const left = x.getPixelForValue(rounds.indexOf(String(phase.from)) - 0.5);
+      const right = x.getPixelForValue(rounds.indexOf(String(phase.to)) + 0.5);
+      ctx.fillText(phase.name, (left + right) / 2, chart.chartArea.top - 4, Math.max(10, right - left - 4));
+    });
+    ctx.restore();
+  },
+};
+
 function perRound(chart, datasets, yOptions) {
   return {
     data: { labels: rounds, datasets: datasets },
+    plugins: [phaseNames],
     options: {
       maintainAspectRatio: false,
+      layout: { padding: { top: PHASE_FONT + 10 } },
       plugins: { annotation: phaseBoxes(), legend: { position: "bottom" } },
       // offset: half a round of room at each end, as bar charts have, so the first and last
       // rule bands (from round − 0.5 to round + 0.5) and their names lie inside the chart
@@ -59,7 +83,7 @@ const BUILD = {
     const config = perRound(chart, [{
       type: "bar", label: label(chart, "rate"), backgroundColor: PALETTE[0],
       data: column(chart, "rate").map(function (v) { return v === null ? null : 100 * v; }),
-    }], { min: 0, max: 100, title: { display: true, text: label(chart, "rate") + " (%)" } });
+    }], { min: 0, max: 100, ticks: { callback: function (v) { return v + "%"; } } });
     config.type = "bar";
     return config;
   },
@@ -78,7 +102,7 @@ const BUILD = {
   gdp_spread: function (chart) {
     const config = perRound(chart, [
       { label: label(chart, "max"), data: column(chart, "max"), borderColor: PALETTE[0], pointStyle: "triangle",
-        pointRadius: 4, fill: "+2", backgroundColor: "rgba(0,114,178,0.10)" },
+        pointRadius: 4, backgroundColor: PALETTE[0] },
       { label: label(chart, "median"), data: column(chart, "median"), borderColor: PALETTE[6], pointStyle: "rect",
         pointRadius: 4, borderDash: [6, 4] },
       { label: label(chart, "min"), data: column(chart, "min"), borderColor: PALETTE[5], pointStyle: "rectRot",
@@ -121,7 +145,13 @@ const BUILD = {
       return { label: row.city, data: keys.map(function (k) { return row[k]; }),
                borderColor: PALETTE[n % PALETTE.length], backgroundColor: PALETTE[n % PALETTE.length],
                pointStyle: POINTS[n % POINTS.length], pointRadius: 5, borderWidth: 3 };
-    }), { reverse: true, min: 1, max: chart.rows.length, ticks: { stepSize: 1 } });
+    }), {
+      // Half a rank of room at each end: a line at first or last place ran over the edge.
+      reverse: true, min: 0.5, max: chart.rows.length + 0.5,
+      afterBuildTicks: function (axis) {
+        axis.ticks = chart.rows.map(function (row, n) { return { value: n + 1 }; });
+      },
+    });
     config.type = "line";
     return config;
   },

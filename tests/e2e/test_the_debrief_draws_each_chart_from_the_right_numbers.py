@@ -83,6 +83,25 @@ def _check_page(page, session, province):
         assert cells[(names[city], str(n))] == pytest.approx(statistics.fmean(values), rel=1e-9)
 
 
+def _check_layout(page) -> None:
+    """What a first reader tripped on: the phases' names sit in the top padding, not in the
+    plot where bars and lines hid them; the GDP chart shades the rounds once (the phase
+    bands), not also a min–max band starting half a round off; ranks have room at both ends."""
+    layout = page.evaluate("""() => Object.fromEntries(Object.entries(window.debriefCharts).map(([id, c]) => [id, {
+        top: c.chartArea.top,
+        labelled: Object.values((c.options.plugins.annotation || {}).annotations || {})
+          .some(a => a.label && a.label.display),
+        filled: c.data.datasets.some(d => d.fill && d.fill !== false),
+        y: c.scales.y ? {min: c.scales.y.min, max: c.scales.y.max, title: !!c.options.scales.y.title.display} : null,
+        rows: c.data.datasets.length}]))""")
+    for chart in ("completion", "welfare", "gdp_spread", "ranks"):
+        assert not layout[chart]["labelled"], chart
+        assert layout[chart]["top"] >= 20, chart
+    assert not layout["gdp_spread"]["filled"]
+    assert layout["ranks"]["y"]["min"] < 1 and layout["ranks"]["y"]["max"] > layout["ranks"]["rows"]
+    assert not layout["completion"]["y"]["title"]  # a rotated title is hard to read in Chinese on a phone
+
+
 @pytest.fixture
 def six_rounds(transactional_db, instructor):
     """Played before the server and worker start (SQLite takes one writer at a time) and
@@ -105,6 +124,7 @@ def test_the_debrief_draws_every_chart_from_the_database(six_rounds, stack, brow
     log_in(page)
     page.goto(f"/instructor/s/{session.id}/debrief/")
     _check_page(page, session, None)
+    _check_layout(page)
     expect(page.locator(".phases li")).to_have_count(3)
     page.locator('[data-chart="completion"] details summary').click()  # the data table, one click away
     expect(page.locator('[data-chart="completion"] table tbody tr')).to_have_count(6)
@@ -115,8 +135,12 @@ def test_the_debrief_draws_every_chart_from_the_database(six_rounds, stack, brow
     _check_page(page, session, 2)
     page.screenshot(path=str(ARTEFACTS / "debrief-province-2.png"), full_page=True)
 
+    page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(f"/instructor/s/{session.id}/projector/debrief/")
     _check_page(page, session, None)
+    _check_layout(page)
+    # read from the back of a room: the charts' text grows with the projector's width
+    assert page.evaluate("window.Chart.defaults.font.size") >= 22
     page.screenshot(path=str(ARTEFACTS / "debrief-projector.png"), full_page=True)
 
 
