@@ -68,6 +68,16 @@ def test_the_projector_names_the_treatments_only_after_the_reveal(stack, browser
     assert drawn_completion(panel, "#compare-section") == expected
     both(projector, "two-worlds-projector-hidden")
     both(panel, "two-worlds-panel")
+    # A 1440 px laptop: each table shows every column without scrolling, names on few lines.
+    panel.set_viewport_size({"width": 1440, "height": 900})
+    section.scroll_into_view_if_needed()
+    fit = panel.evaluate("""() => [...document.querySelectorAll('#compare-section .cmp-table-wrap')].map(w => ({
+        hidden: w.scrollWidth - w.clientWidth,
+        lines: Math.round(w.querySelector('tbody th').getBoundingClientRect().height
+                          / parseFloat(getComputedStyle(w.querySelector('tbody th')).lineHeight))}))""")
+    shoot(panel, "two-worlds-panel-1440", full_page=False)
+    assert fit and all(t["hidden"] <= 1 for t in fit), f"a comparison table scrolls at 1440 px: {fit}"
+    assert all(t["lines"] <= 3 for t in fit), f"treatment names wrap at 1440 px: {fit}"
 
     panel.locator("#reveal-treatments").click()  # the confirm() is accepted
     expect(box.locator("tr[data-treatment='B'] th").first).to_contain_text("Collaborative contest")
