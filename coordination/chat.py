@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -33,6 +34,7 @@ from coordination.chat_selectors import (
 from game.models import GameSession, Participant, Province, Seat
 from game.services import broadcast
 from game.services.errors import GameError, not_found
+from game.services.names import VISIBLE_CATEGORIES, is_invisible
 from game.services.selectors import current_round
 from game.services.sessions import check_owner, log
 
@@ -40,7 +42,10 @@ MAX_CHARS = 500
 BURST = 5  # messages a seat may post …
 WINDOW = dt.timedelta(seconds=10)  # … within this window
 # Control characters other than newline and tab: invisible, and PostgreSQL refuses NUL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069) are dropped
+# as in names (game/services/names.py): an override reorders the text after it. Other
+# format characters stay (a zero-width joiner builds 👨‍👩‍👧, a non-joiner shapes Persian).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(raw: Any) -> str:
@@ -48,7 +53,8 @@ def clean_text(raw: Any) -> str:
     if not isinstance(raw, str):
         raise GameError("bad_text", _("A message must be text."))
     text = _CONTROL.sub("", raw).strip()
-    if not text:
+    # Only zero-width spaces and the like: a blank bubble in everyone's chat.
+    if not any(not is_invisible(ch) and unicodedata.category(ch)[0] in VISIBLE_CATEGORIES for ch in text):
         raise GameError("empty", _("Write something before sending."))
     if len(text) > MAX_CHARS:
         raise GameError("too_long", _("A message can be at most %(max)s characters (this one has %(n)s).")

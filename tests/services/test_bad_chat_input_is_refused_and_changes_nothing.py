@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
     ("province", "", "empty"),
     ("province", "   \n\t  ", "empty"),
     ("province", "\x00\x07", "empty"),
+    ("province", "\u200b\u200c\u200d\u2060\ufeff", "empty"),  # zero-width only: a blank bubble (issue #7)
+    ("province", "\u202e\u2066\u034f\u3164\u2800", "empty"),
     ("province", "x" * 501, "too_long"),
     ("province", 42, "bad_text"),
     ("province", ["hi"], "bad_text"),
@@ -50,3 +52,12 @@ def test_text_keeps_markup_as_it_was_typed(chat_class):
     c = chat_class
     m = chat.chat_post(participant_id=c.alice.id, channel="province", text="<img src=x onerror=alert(1)>")
     assert m.body == "<img src=x onerror=alert(1)>"
+
+
+def test_a_right_to_left_override_is_dropped_as_in_names(chat_class):
+    """U+202E reversed the text after it on every reader's screen (issue #7); an emoji
+    joined by U+200D keeps its joiner."""
+    c = chat_class
+    text = "pay \u202e01 stinu\u2069 ok 👨\u200d👩"
+    message = chat.chat_post(participant_id=c.alice.id, channel="province", text=text)
+    assert message.body == "pay 01 stinu ok 👨\u200d👩"
