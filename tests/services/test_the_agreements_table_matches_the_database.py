@@ -3,7 +3,7 @@ each column checked against the coordination models; notes left out when anonymi
 
 import pytest
 
-from coordination.models import AgreementParty, TaskShare
+from coordination.models import Agreement, AgreementParty, TaskShare
 from coordination.services import task_assign
 from game.models import Round
 from game.services import rounds
@@ -56,7 +56,7 @@ def test_every_column_of_agreements_csv(played, tmp_path):
         a, city = p.agreement, scenario.province.city(p.seat.city_id)
         expected.append({"round": a.round.number, "province": p.seat.province.number, "seat": p.seat_id,
                          "city_id": city.id, "city_en": city.name_en, "city_zh": city.name_zh, "kind": "agreement",
-                         "id": f"a{a.id}", "project_id": a.project_id, "status": a.status,
+                         "id": f"a{a.id}", "screen_id": a.public_id, "project_id": a.project_id, "status": a.status,
                          "proposer_city": a.proposer.city_id, "created_at": a.created_at,
                          "decided_at": a.decided_at, "note": a.note, "reason": a.reason, "amount": p.pledge,
                          "accepted_at": p.accepted_at, "kept": p.kept, "penalised": p.penalised})
@@ -64,7 +64,7 @@ def test_every_column_of_agreements_csv(played, tmp_path):
         t, city = s.task, scenario.province.city(s.seat.city_id)
         expected.append({"round": t.round.number, "province": s.seat.province.number, "seat": s.seat_id,
                          "city_id": city.id, "city_en": city.name_en, "city_zh": city.name_zh, "kind": "task",
-                         "id": f"t{t.id}", "project_id": t.project_id, "status": "assigned",
+                         "id": f"t{t.id}", "screen_id": t.id, "project_id": t.project_id, "status": "assigned",
                          "proposer_city": None, "created_at": t.created_at, "decided_at": None, "note": t.note,
                          "reason": None, "amount": s.required, "accepted_at": None, "kept": s.kept,
                          "penalised": s.penalised})
@@ -84,3 +84,14 @@ def test_anonymised_agreements_leave_the_notes_out(played, tmp_path):
     for path in tmp_path.iterdir():
         text = path.read_text(encoding="utf-8-sig")
         assert "Build it together" not in text and "Each city pays its fair share" not in text, path.name
+
+
+def test_the_readme_names_the_screen_id_in_both_languages(played, tmp_path):
+    """A student says "agreement #615931": README.txt tells which column holds that number."""
+    export_to_dir(session=played, directory=tmp_path, fmt="csv")
+    readme = (tmp_path / "README.txt").read_text(encoding="utf-8-sig")
+    assert "screen_id" in readme
+    assert "The number the students' screens show" in readme and "学生屏幕上显示的编号" in readme
+    _columns, rows = read_csv(tmp_path / "agreements.csv")
+    shown = {r["screen_id"] for r in rows if r["kind"] == "agreement"}
+    assert shown and shown == {str(a.public_id) for a in Agreement.objects.filter(session=played)}

@@ -15,6 +15,8 @@ COLUMNS = (
     *SEAT_COLUMNS,
     Column("kind", _("agreement (proposed by a city) or task (assigned by the province).")),
     Column("id", _("Agreement or task id, as the engine and the log name it (a12, t3).")),
+    Column("screen_id", _("The number the students' screens show for it (“Agreement #615931”, “Task #3”): "
+                          "match a student's words to this row by it.")),
     Column("project_id", _("The joint project it is about.")),
     Column("status", _("Agreement: proposed, signed, declined, withdrawn, lapsed or annulled. Task: assigned.")),
     Column("proposer_city", _("Agreement: the city that proposed it.")),
@@ -38,7 +40,7 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
     for p in parties.iterator(chunk_size=1000):
         a = p.agreement
         yield {**seat_cells(ctx, numbers[a.round_id], ctx.seats[p.seat_id]), "kind": "agreement",
-               "id": a.engine_id, "project_id": a.project_id, "status": a.status,
+               "id": a.engine_id, "screen_id": a.public_id, "project_id": a.project_id, "status": a.status,
                "proposer_city": a.proposer.city_id, "created_at": a.created_at, "decided_at": a.decided_at,
                "note": "" if ctx.anonymise else a.note, "reason": a.reason, "amount": p.pledge,
                "accepted_at": p.accepted_at, "kept": p.kept, "penalised": p.penalised}
@@ -48,7 +50,8 @@ def rows(ctx: ExportContext) -> Iterator[Row]:
     for s in shares.iterator(chunk_size=1000):
         t = s.task
         yield {**seat_cells(ctx, numbers[t.round_id], ctx.seats[s.seat_id]), "kind": "task", "id": t.engine_id,
-               "project_id": t.project_id, "status": "assigned", "proposer_city": None, "created_at": t.created_at,
+               "screen_id": t.id, "project_id": t.project_id, "status": "assigned", "proposer_city": None,
+               "created_at": t.created_at,
                "decided_at": None, "note": "" if ctx.anonymise else t.note, "reason": None, "amount": s.required,
                "accepted_at": None, "kept": s.kept, "penalised": s.penalised}
 
