@@ -50,3 +50,27 @@ def versions_by_province(rnd: Round, provinces: Iterable[Province]) -> dict[int,
 
 def province_version(rnd: Round, province: Province) -> RulesVersion:
     return version_for(rnd, province.treatment) if rnd.treatment_rules else rnd.rules
+
+
+def shown_numbers(rnd: Round, labels: Iterable[str]) -> dict[str, int]:
+    """Label → the rules version number its provinces are told for `rnd` ({} without
+    treatments: then the session's own numbers are told). The stored numbers run across the
+    whole session, so a treatment's would show that another treatment exists and when its
+    rules changed; a treatment's students count only their own versions instead: the n-th
+    distinct version its rounds have used up to `rnd` (issue #13 item 3)."""
+    if not rnd.treatment_rules:
+        return {}
+    earlier = [r for r in Round.objects.filter(session_id=rnd.session_id, number__lt=rnd.number)
+               .order_by("number").only("rules_id", "treatment_rules")] + [rnd]
+    out = {}
+    for label in set(labels):
+        order = list(dict.fromkeys(version_id_for(r, label) for r in earlier))
+        out[label] = order.index(version_id_for(rnd, label)) + 1
+    return out
+
+
+def shown_by_province(rnd: Round, provinces: Iterable[Province], played: dict[int, RulesVersion]) -> dict[int, int]:
+    """Province id → the number of the version it played `rnd` under, as its students see it."""
+    provinces = list(provinces)
+    numbers = shown_numbers(rnd, {p.treatment for p in provinces})
+    return {p.id: numbers.get(p.treatment, played[p.id].version) for p in provinces}

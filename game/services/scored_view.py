@@ -12,7 +12,7 @@ from typing import Any
 
 from game.engine import ProvinceState
 from game.models import GameSession, Province, Round, RulesVersion, Seat, SeatResult
-from game.services.province_rules import versions_by_province
+from game.services.province_rules import shown_by_province, versions_by_province
 from game.services.selectors import (
     ProvinceFacts,
     assemble_payloads,
@@ -31,6 +31,7 @@ def scored_payloads(*, session: GameSession, scored: Round, current: Round, prov
     from; `submitted`: the seats with a sheet in `current`."""
     ids = [p.id for p in provinces]
     played: dict[int, RulesVersion] = versions_by_province(scored, provinces)  # each its own treatment's
+    shown = shown_by_province(scored, provinces, played)
     history: dict[int, list[dict]] = {}
     points: list[dict] = []
     if scored.number > 1:
@@ -49,7 +50,7 @@ def scored_payloads(*, session: GameSession, scored: Round, current: Round, prov
         submitted=submitted,
         history=history,
         last={pid: public_result(scored.number, played[pid], stored[pid], [],
-                                 bool(played[pid].rules.get("reveal_losing_bids"))) for pid in ids},
+                                 bool(played[pid].rules.get("reveal_losing_bids")), shown[pid]) for pid in ids},
         starts=starts,
         points=points,
     )

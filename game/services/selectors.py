@@ -20,6 +20,8 @@ from game.services.presence import instructor_presence, presence_states, project
 from game.services.province_rules import (
     engine_rules,
     province_version,
+    shown_by_province,
+    shown_numbers,
     version_for,
     version_id_for,
     versions_by_label,
@@ -99,6 +101,8 @@ def round_info(rnd: Round | None, session: GameSession, label: str | None = None
     else:
         label = label or ""
         rules = rules_info(version_for(rnd, label) if rnd.treatment_rules else rnd.rules, session)
+        if rnd.treatment_rules:  # the number this treatment's students know it by
+            rules["version"] = shown_numbers(rnd, [label])[label]
         previous = (session.rounds.filter(number=rnd.number - 1).first() if rnd.number > 1 else None)
         previous_rules = version_id_for(previous, label) if previous is not None else None
         # A round that keeps the previous round's rules version changes nothing, even though
@@ -230,8 +234,9 @@ def public_cities(outcomes: list[dict[str, Any]], seat_ids: dict[str, int], *, r
 
 
 def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], seat_results: list[dict],
-                  reveal: bool) -> dict[str, Any]:
-    """A scored round of one province as everyone may see it (DESIGN §8)."""
+                  reveal: bool, version: int | None = None) -> dict[str, Any]:
+    """A scored round of one province as everyone may see it (DESIGN §8). `version`: the
+    rules version number its students are told (province_rules.shown_numbers)."""
     industrial = []
     for p in data["industrial"]:
         item = {k: p[k] for k in ("project_id", "winner", "winning_bid", "duplicate")}
@@ -254,7 +259,7 @@ def public_result(round_number: int, rules: RulesVersion, data: dict[str, Any], 
             dict(_compact(public_outcome(r["data"], reporting=bool(rules.rules.get("reporting")))), seat=r["seat_id"])
             for r in seat_results]),
         # The parameters of every round reach the page apart (student_page_data, `round`).
-        "rules": {"version": rules.version, "preset": rules.preset},
+        "rules": {"version": rules.version if version is None else version, "preset": rules.preset},
     }
 
 
@@ -377,6 +382,7 @@ def province_facts(session: GameSession, provinces: list[Province]) -> ProvinceF
             last_rows.setdefault(r["seat__province_id"], []).append(r)
     initial = initial_state(scenario_for(session).province, session.total_rounds)
     played = versions_by_province(next(iter(lasts.values())).round, provinces) if lasts else {}
+    shown = shown_by_province(next(iter(lasts.values())).round, provinces, played) if lasts else {}
     return ProvinceFacts(
         rnd=rnd,
         seats=seats_by_province(Seat.objects.filter(province_id__in=ids)),
@@ -384,7 +390,7 @@ def province_facts(session: GameSession, provinces: list[Province]) -> ProvinceF
         submitted=submitted,
         history=history,
         last={pid: public_result(pr.round.number, played[pid], pr.data, last_rows.get(pid, []),
-                                 bool(played[pid].rules.get("reveal_losing_bids")))
+                                 bool(played[pid].rules.get("reveal_losing_bids")), shown[pid])
               for pid, pr in lasts.items()},
         starts={pid: state_from_data(after[pid]) if pid in after else initial for pid in ids},
         points=scored_points(ids),
@@ -658,9 +664,12 @@ def student_page_data(participant: Participant) -> dict:
     played = list(participant.session.rounds.select_related("rules").order_by("number"))
     # The rules of this student's own treatment only (docs/treatments.md).
     own = {v.id: v for v in RulesVersion.objects.filter(pk__in={version_id_for(r, label) for r in played})}
+    # Numbered among this treatment's own versions (province_rules.shown_numbers).
+    numbers = {vid: n for n, vid in enumerate(dict.fromkeys(version_id_for(r, label) for r in played), 1)}
     rounds = []
     for r in played:
         version = own[version_id_for(r, label)]
-        rounds.append({"number": r.number, "status": r.status, "version": version.version, "preset": version.preset,
+        number = numbers[version.id] if r.treatment_rules else version.version
+        rounds.append({"number": r.number, "status": r.status, "version": number, "preset": version.preset,
                        "params": version.rules})
     return {"projects": projects, "points": points, "rounds": rounds}
