@@ -116,11 +116,12 @@ def _phases(rounds: list[Round], scenario) -> list[dict[str, Any]]:
 def _one_phase(rounds: list[Round]) -> list[dict[str, Any]]:
     """With treatments the provinces play different rules in the same round: one phase over
     every round, named without naming any rules (those stay hidden until the reveal; the
-    two-worlds section then names each treatment's)."""
+    two-worlds section then names each treatment's). The name says the figures pool every
+    treatment's provinces: read as one treatment's, they misled (issue #13 trial)."""
     if not rounds:
         return []
     return [{"from": rounds[0].number, "to": rounds[-1].number, "preset": "",
-             "name": _("Each treatment with its own rules")}]
+             "name": _("All treatments pooled")}]
 
 
 def _phase_of(phases: list[dict], number: int) -> dict:
