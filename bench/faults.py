@@ -67,7 +67,7 @@ def main() -> int:
         session = sessions.session_create(
             instructor=teacher, title="Faults", scenario_id="central-cluster", total_rounds=args.rounds,
             round_seconds=6, schedule="growth_tournament", fill_with_bots=True, bot_strategy="fair_share",
-            auto_close=False)
+            auto_close=False, absent_rounds=0)  # Alice never connects: no stand-in bot for her seat
         sessions.participant_join(code=session.code, display_name="Alice")
         bots = Seat.objects.filter(province__session=session).exclude(bot_strategy="").count()
         seats = Seat.objects.filter(province__session=session).count()
