@@ -31,11 +31,11 @@ def test_a_flood_of_saves_is_refused_with_a_clear_message(alice):
     for n in range(SAVES_PER_WINDOW):
         save(alice, n)
     with translation.override("en"), pytest.raises(GameError) as refused:
-        save(alice, 50)
+        save(alice, 20)  # within every budget (45)
     assert refused.value.code == "too_many_saves"
     assert f"{SAVES_PER_WINDOW} times in the last {SAVE_WINDOW_SECONDS} seconds" in refused.value.message
     with translation.override("zh-hans"), pytest.raises(GameError) as chinese:
-        save(alice, 50)
+        save(alice, 20)  # within every budget (45)
     assert "秒内已保存" in chinese.value.message
     assert SheetRevision.objects.count() == SAVES_PER_WINDOW
     sheet = alice.seat.sheets.get()
