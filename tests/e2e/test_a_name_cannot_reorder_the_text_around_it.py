@@ -21,12 +21,21 @@ RLO = "\u202e"
 def _left_to_right(page, container, first: str, second: str) -> None:
     """`first` and `second` are names in <bdi> elements of `container`, and `first` is
     drawn to the left of `second` (their logical order): the override in `first` did not
-    carry over to what follows it."""
-    bdis = container.locator("bdi")
-    texts = bdis.all_inner_texts()
-    assert first in texts and second in texts, texts
-    a = bdis.nth(texts.index(first)).bounding_box()
-    b = bdis.nth(texts.index(second)).bounding_box()
+    carry over to what follows it. Both boxes are read in one step in the page: the panel
+    redraws its chips on live updates, and two separate reads could straddle a redraw."""
+    boxes = None
+    for _ in range(20):
+        boxes = container.evaluate("""(el, names) => {
+            const bdis = [...el.querySelectorAll('bdi')];
+            return names.map(n => { const b = bdis.find(x => x.textContent === n);
+                                    if (!b) return null; const r = b.getBoundingClientRect();
+                                    return r.width > 0 ? {x: r.x, width: r.width} : null; });
+        }""", [first, second])
+        if None not in boxes:
+            break
+        page.wait_for_timeout(250)
+    assert boxes is not None and None not in boxes, (first, second, boxes)
+    a, b = boxes
     assert a["x"] + a["width"] <= b["x"] + 1, (a, b)
 
 
