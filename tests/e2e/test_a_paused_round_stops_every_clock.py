@@ -43,20 +43,25 @@ def send_views_built_before_the_pause(stack, session_id: int) -> None:
     asyncio.run(send())
 
 
-def test_pause_and_resume(stack, browser, instructor):
+def a_paused_round(stack, browser, title: str):
+    """An instructor and Alice in round 1 of a game the instructor has just paused."""
     panel = person(browser, stack.base_url)
     log_in(panel)
-    session = create_session(panel, title="Pause", rounds=2, seconds=300, schedule="growth_tournament:2",
+    session = create_session(panel, title=title, rounds=2, seconds=300, schedule="growth_tournament:2",
                              auto_close=False)
     alice = person(browser, stack.base_url)
     join(alice, session.code, "Alice")
     panel.locator("#open-round").click()
     expect(alice.locator("#sheet-form")).to_be_visible()
-
     panel.locator("#pause").click()
+    expect(alice.locator("#sb-clock-value")).to_contain_text("paused")
+    return panel, alice, session
+
+
+def test_pause_and_resume(stack, browser, instructor):
+    panel, alice, session = a_paused_round(stack, browser, "Pause")
     expect(panel.locator("#pause")).to_have_attribute("aria-pressed", "true")
     expect(panel.locator("#round-clock")).to_contain_text("paused")
-    expect(alice.locator("#sb-clock-value")).to_contain_text("paused")
     in_a_thread(lambda: send_views_built_before_the_pause(stack, session.id))
     frozen = alice.locator("#sb-clock-value").inner_text()
     alice.wait_for_timeout(2500)
@@ -79,16 +84,7 @@ def test_pause_and_resume(stack, browser, instructor):
 def test_resuming_clears_the_paused_error_under_the_sheet(stack, browser, instructor):
     from tests.e2e.fit import shoot
 
-    panel = person(browser, stack.base_url)
-    log_in(panel)
-    session = create_session(panel, title="Resume", rounds=2, seconds=300, schedule="growth_tournament:2",
-                             auto_close=False)
-    alice = person(browser, stack.base_url)
-    join(alice, session.code, "Alice")
-    panel.locator("#open-round").click()
-    expect(alice.locator("#sheet-form")).to_be_visible()
-    panel.locator("#pause").click()
-    expect(alice.locator("#sb-clock-value")).to_contain_text("paused")
+    panel, alice, session = a_paused_round(stack, browser, "Resume")
     alice.locator("#sheet-form input[data-field]").first.fill("5")
     alice.locator("#save-btn").click()
     expect(alice.locator("#err-sheet")).to_contain_text("paused")
